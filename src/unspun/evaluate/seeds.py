@@ -1,0 +1,16 @@
+"""``unspun eval seeds``: the seed pair against gold.json, one key per stage."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from unspun.evaluate.data import require
+from unspun.evaluate.seeds_extraction import check_extraction
+
+
+def evaluate_seeds(seeds_dir: Path) -> dict[str, Any]:
+    gold = json.loads(require(seeds_dir / "gold.json", "seed gold file").read_text("utf-8"))
+    result: dict[str, Any] = {"extraction": check_extraction(seeds_dir, gold)}
+    return result
