@@ -79,7 +79,8 @@ _BYLINE = re.compile(rf"(?m)^[^\S\n]*By\b[^\n]{{0,120}}?{_n()}")
 # "Jill Colvin, The Associated Press", "Posted 9:47 pm, July 15, 2018, by Associated Press").
 _BARE = re.compile(
     rf"(?m)^[^\S\n]*(?:(?:Credit|Source|Media|Posted)\b[^\n]{{0,40}}?[:\s]\s*|[^\n]{{0,60}}?(?:[,|•]|\bby)\s*|"
-    rf"[A-Z][\w.'’ -]{{0,60}}?(?<=[a-z.])\s*)?{_n(False)}[^\S\n]*(?:[|•—-][^\n]{{0,60}})?$"
+    rf"[A-Z][\w.'’ -]{{0,60}}?(?<=[a-z.])\s*)?{_n(False)}[^\S\n]*"
+    rf"(?:[|•—-][^\n]{{0,60}}|,?\s+\w+day,?\s+[A-Z][a-z]+\.?\s+\d{{1,2}},?\s+\d{{4}})?[^\S\n]*$"
 )
 # "Associated Press writer Matthew Lee contributed reporting", "Reuters contributed to this
 # report", "Contributing: The Associated Press", "Material from Reuters was used".
@@ -143,9 +144,23 @@ def find_credits(
     for caption in captions:
         add(_in_caption(caption))
     for item in extra:
-        add(_in_byline(item, where="metadata"))
-        add(_in_text(item))
+        name = re.sub(r"^\s*By\s+", "", item).strip(" .")
+        if name in _CANONICAL and name not in _AMBIGUOUS:
+            add(iter([WireCredit(_CANONICAL[name], item.strip(), "metadata")]))
+        else:
+            add(_in_text(item))
     return tuple(found)
+
+
+def is_credit_line(line: str) -> bool:
+    """True for a short line that only credits an agency: "The Associated Press", "By Reuters"."""
+    line = line.strip()
+    if len(line) > 100:
+        return False
+    bare = _BARE.fullmatch(line)
+    if bare:
+        return _agency_in(bare) not in _AMBIGUOUS or line == _agency_in(bare)
+    return bool(_BYLINE.match(line)) and len(line.split()) <= 15
 
 
 def agency_of(name: str) -> str | None:
@@ -176,7 +191,8 @@ def _in_text(text: str) -> Iterator[WireCredit]:
         if _agency_in(m) not in _AMBIGUOUS or _line_len(text, m.start()) < 80:
             matches.append((m.start(), _credit(m, "byline", _line_at(text, m.start()))))
     for m in _BARE.finditer(text):
-        if len(m.group(0).strip()) <= 100:
+        name, line = _agency_in(m), m.group(0).strip()
+        if len(line) <= 100 and (name not in _AMBIGUOUS or line == name):
             matches.append((m.start(), _credit(m, "byline", m.group(0).strip())))
     for m in _CONTRIB.finditer(text):
         matches.append((m.start(), _credit(m, "credit-line", m.group(0).strip())))
@@ -244,4 +260,4 @@ def _canonical_ci(name: str) -> str | None:
     return None
 
 
-__all__ = ["agency_of", "find_credits"]
+__all__ = ["agency_of", "find_credits", "is_credit_line"]
