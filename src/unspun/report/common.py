@@ -1,0 +1,151 @@
+"""What every report of a comparison shows, computed once: rows in reading order, the
+verdict in words, and word-level differences inside a pair.
+
+The report modules (terminal, json, html) only lay these out; ``check`` and the change
+detector reuse them for their own reports.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from unspun.model import Alignment, AlignmentSummary, Article, Label, SentencePair, Span
+
+# Reading order of an article's fields: the headline, then the body, then captions.
+_FIELD_ORDER = {"title": 0, "body": 1, "caption": 2}
+_WORD = re.compile(r"\S+")
+_STRIP = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def span_key(span: Span) -> tuple[int, int, int, int]:
+    """Sort key putting spans in reading order: title, body, captions; then by offset."""
+    return (_FIELD_ORDER.get(span.field, 3), span.index, span.start, span.end)
+
+
+def span_text(article: Article, span: Span) -> str:
+    """The characters a span covers."""
+    return article.field_text(span.field, span.index)[span.start : span.end]
+
+
+def spans_text(article: Article, spans: Iterable[Span]) -> str:
+    """The texts of several spans, joined by a space."""
+    return " ".join(span_text(article, s).strip() for s in spans)
+
+
+@dataclass(frozen=True, slots=True)
+class CopyRow:
+    """One unit of the copy in reading order: an aligned pair, or a sentence with no source."""
+
+    number: int  # 1-based position in the copy's reading order
+    label: Label
+    copy: tuple[Span, ...]
+    source: tuple[Span, ...]  # empty for a new sentence
+    pair: SentencePair | None  # None for a new sentence
+
+
+def copy_rows(alignment: Alignment) -> list[CopyRow]:
+    """Every copy unit (pairs and new sentences) in the copy's reading order."""
+    units: list[tuple[tuple[int, int, int, int], SentencePair | Span]] = []
+    for pair in alignment.pairs:
+        first = min(pair.copy, key=span_key) if pair.copy else Span("body", 0, 0)
+        units.append((span_key(first), pair))
+    units.extend((span_key(span), span) for span in alignment.new)
+    units.sort(key=lambda unit: unit[0])
+    rows = []
+    for number, (_, unit) in enumerate(units, start=1):
+        if isinstance(unit, SentencePair):
+            rows.append(CopyRow(number, unit.label, unit.copy, unit.source, unit))
+        else:
+            rows.append(CopyRow(number, Label.NEW, (unit,), (), None))
+    return rows
+
+
+def dropped_spans(alignment: Alignment) -> list[Span]:
+    """The source sentences the copy does not use, in the source's reading order."""
+    return sorted(alignment.dropped, key=span_key)
+
+
+def verdict(summary: AlignmentSummary) -> str:
+    """The engine's judgement in a few words."""
+    if not summary.reuse:
+        return "no reuse found: the copy does not appear to reuse the source"
+    mostly_reworded = summary.paraphrase_share > summary.verbatim_share
+    if summary.copy_share >= 0.8:
+        whole = "spun copy: the source reworded" if mostly_reworded else "verbatim copy"
+        return f"{whole} (the source explains {pct(summary.copy_share)} of the copy)"
+    how = "mostly reworded" if mostly_reworded else "mostly word for word"
+    return f"partly derived from the source, {how} ({pct(summary.copy_share)} of the copy)"
+
+
+def pct(share: float) -> str:
+    """A share as a whole percentage: 0.625 -> '62%'."""
+    return f"{round(100 * share)}%"
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word of a span's text: offsets inside the field, and whether the partner lacks it."""
+
+    start: int  # offset in the field
+    end: int
+    changed: bool
+
+
+def _words(article: Article, spans: Iterable[Span]) -> list[tuple[int, int, str, Span]]:
+    out = []
+    for span in spans:
+        text = article.field_text(span.field, span.index)[span.start : span.end]
+        for m in _WORD.finditer(text):
+            norm = _STRIP.sub("", m.group().lower().replace("’", "'"))
+            out.append((span.start + m.start(), span.start + m.end(), norm or m.group(), span))
+    return out
+
+
+def word_diff(
+    copy: Article, source: Article, pair: SentencePair
+) -> tuple[dict[Span, list[Word]], dict[Span, list[Word]]]:
+    """Words of each copy span and each source span of a pair, marked where they differ.
+
+    Words compare case-insensitively, ignoring punctuation around them; a copy word is
+    ``changed`` when the source has no counterpart for it, and a source word when the copy
+    dropped or replaced it.
+    """
+    cw = _words(copy, pair.copy)
+    sw = _words(source, pair.source)
+    matcher = difflib.SequenceMatcher(a=[w[2] for w in sw], b=[w[2] for w in cw], autojunk=False)
+    s_changed = [True] * len(sw)
+    c_changed = [True] * len(cw)
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            s_changed[block.a + k] = False
+            c_changed[block.b + k] = False
+    return _group(cw, c_changed), _group(sw, s_changed)
+
+
+def _group(words: list[tuple[int, int, str, Span]], changed: list[bool]) -> dict[Span, list[Word]]:
+    grouped: dict[Span, list[Word]] = {}
+    for (start, end, _, span), flag in zip(words, changed, strict=True):
+        grouped.setdefault(span, []).append(Word(start, end, flag))
+    return grouped
+
+
+def diff_ops(copy_text: str, source_text: str) -> list[tuple[str, str]]:
+    """An inline word diff from source to copy: (op, text) with op in 'same', 'del', 'ins'."""
+    src = source_text.split()
+    cpy = copy_text.split()
+    norm_src = [_STRIP.sub("", w.lower().replace("’", "'")) or w for w in src]
+    norm_cpy = [_STRIP.sub("", w.lower().replace("’", "'")) or w for w in cpy]
+    matcher = difflib.SequenceMatcher(a=norm_src, b=norm_cpy, autojunk=False)
+    ops: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            ops.append(("same", " ".join(cpy[j1:j2])))
+            continue
+        if i2 > i1:
+            ops.append(("del", " ".join(src[i1:i2])))
+        if j2 > j1:
+            ops.append(("ins", " ".join(cpy[j1:j2])))
+    return ops
