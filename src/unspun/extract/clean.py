@@ -1,0 +1,392 @@
+"""Line-level cleaning of article text: what is headline, byline, caption, body or boilerplate.
+
+The readers of plain text and of CSV/JSONL cells cut their input into *units* (a line, or a
+hard-wrapped paragraph of several lines) and hand their texts to :func:`layout`, which says
+what each unit is. The rules are generic: they describe what news sites put around an
+article (navigation, registration walls, comment forms, share and subscribe prompts, cookie
+banners, copyright lines, photo credits, tag lines, repeated headlines), never one site.
+
+A unit is only removed by a phrase rule when it is short: a long paragraph that happens to
+say "click here" or "newsletter" is article text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from unspun.extract.credits import is_credit_line
+
+
+class Role(StrEnum):
+    TITLE = "title"
+    BYLINE = "byline"
+    BODY = "body"
+    CAPTION = "caption"
+    BOILERPLATE = "boilerplate"
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The role of each unit, in input order (same length as the units given)."""
+
+    roles: tuple[Role, ...]
+
+
+def _phrases(text: str) -> frozenset[str]:
+    """Phrases separated by "|", whitespace collapsed (line breaks inside them are free)."""
+    return frozenset(" ".join(p.split()) for p in text.split("|") if p.strip())
+
+
+# Whole units that are interface words, compared lower-cased without punctuation.
+_UI = _phrases(
+    """
+    a a a|about us|accept|accept all|ad|ads|advertise with us|advertisement|advertisement
+    continue reading below|all rights reserved|and continue reading|article continues
+    below|back to top|back to top of page|breaking news|cancel|cancel reply|caption|check your
+    email|click to expand|close|comment|comments|contact us|continue reading|continue
+    with|cookie policy|cookies|copy link|download the
+    app|e-mail|edition|email|enlarge|expand|facebook|follow us|font size|full
+    screen|fullscreen|gallery|get the app|go to comments|hide caption|hide
+    comments|home|image|images|instagram|jump to comments|keep reading|latest|latest
+    news|leave a comment|leave a reply|link copied|linkedin|listen|listen to this article|load
+    more|loading|log in|log in to continue|log out|login|logout|main menu|menu|more|more
+    from|more news|more stories|more videos|most popular|most read|most
+    viewed|navigation|newsletter|newsletters|next|next article|next post|open in app|or
+    continue with|pause|photo|photos|pinterest|play|popular|post a comment|post
+    comment|prev|previous|previous article|previous post|print|print this page|privacy
+    policy|read full article|read more|read the full story|recommended|recommended for
+    you|reddit|register|register for free|register to continue|related|related
+    articles|related content|related coverage|related posts|related stories|reply|rss|rss
+    feed|scroll to continue|search|sections|see all|see more|share|share on facebook|share on
+    twitter|share this|share this article|share this story|shares|show all|show comments|show
+    more|sign in|sign in or register|sign in to continue|sign out|sign up|sign up for
+    free|sitemap|skip advertisement|skip to content|skip to main content|sponsored|sponsored
+    content|story continues below
+    advertisement|submit|subscribe|subscribed|tags|telegram|terms of service|terms of use|text
+    size|toggle caption|toggle navigation|top stories|topics|trending|trending
+    now|tweet|twitter|up next|video|videos|view all|view comments|view
+    gallery|watch|whatsapp|you are subscribed|you may also like|you might also like|you're
+    subscribed|youtube
+    """
+)
+
+_SOCIAL = frozenset(
+    _phrases(
+        """
+    comment|comments|copy|e-mail|email|facebook|flipboard|link|linkedin|messenger|pinterest|print|reddit|share|sms|telegram|tumblr|tweet|twitter|whatsapp|x
+    """
+    )
+)
+
+# Calls to action: a reader-facing verb or noun of the site machinery ...
+_CTA = re.compile(
+    r"\b(?:newsletters?|subscri(?:be|bed|ber|bers|ption)|regist(?:er|ered|ering|ration)|"
+    r"sign(?:\s+(?:you|me))?[- ]?(?:in|up)|log(?:\s+(?:you|me))?[- ]?in|e-?mail address|"
+    r"your (?:e-?mail|inbox|account|password)|notifications?|cookies?|privacy (?:policy|settings)|"
+    r"terms (?:of (?:use|service)|and conditions)|comment on articles|continue reading|"
+    r"keep reading|full (?:story|article)|download (?:the|our) app|free trial|unlimited access|"
+    r"ad ?blocker|paywall|premium (?:content|subscribers?|members?)|push alerts?)\b",
+    re.I,
+)
+# ... addressed to the reader.
+_YOU = re.compile(
+    r"\b(?:you|your|you're|you’re|you'll|you’ll|we|we've|our|us)\b|^(?:please|sign|subscribe|"
+    r"register|log|get|join|follow|share|click|tap|download|enter|check|continue|read|watch|"
+    r"listen|like|accept|create|already|never miss|don't miss|don’t miss|or|and)\b",
+    re.I,
+)
+# Phrases that mark a unit as boilerplate wherever they stand in a short unit.
+_PHRASES = re.compile(
+    r"\[email(?:\s|\u00a0)*protected\]|"
+    r"^\s*(?:leave|post|add|write) a (?:reply|comment)\b|"
+    r"\bcomments? (?:are|is) closed\b|^\s*\d+\s+comments?\s*$|"
+    r"\bclick here\b|\btap here\b|"
+    r"^\s*(?:share|follow|like|find|join) (?:us|this|on|via)\b|\bfollow us\b|"
+    r"^\s*(?:related|see also|also read|read also|read more|more on this|more from|"
+    r"recommended|trending|most read|watch|listen|read|see|tags?|topics?|categories|filed under|"
+    r"more|advertisement|sponsored|promoted|editor's picks?|editor’s picks?)\s*(?::|\||»|›|>)|"
+    r"\ball rights reserved\b|^\s*(?:©|\(c\)|copyright\b)|"
+    r"\bmay not be (?:published|reproduced|redistributed|copied)|"
+    r"\b\d+-day forecast\b|"
+    r"^\s*\d+\s+min(?:ute)?s?\s+read\s*$|"
+    r"^\s*(?:previous|next) (?:article|post|story)\b|"
+    r"^\s*(?:skip|jump) to (?:main )?(?:content|navigation|comments)\b|"
+    r"\benable javascript\b|\bjavascript (?:is )?(?:disabled|required)\b|"
+    r"\bwe use cookies\b|\bcookie (?:policy|settings|consent|preferences)\b|"
+    r"\byour browser (?:does not|doesn't|is not)\b|"
+    r"\bnever miss\b|\bdon[’']t miss\b|\bstay updated\b|\bbreaking news alerts?\b|"
+    r"^\s*(?:advertisement|sponsored content|paid content|promoted content)\b",
+    re.I,
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# A line that is a date or timestamp, perhaps with a label: "July 15, 2018", "Updated 9:47 pm".
+_DATE_LINE = re.compile(
+    r"^\s*(?:(?:posted|published|updated|last updated|first published|modified)"
+    r"\s*(?:on|at|:)?\s*)?"
+    rf"(?:{_DAY},?\s*)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
+    rf"\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?)"
+    rf"[^.!?]{{0,50}}$"
+    rf"|^\s*(?:posted|published|updated|last updated)\b[^.!?]{{0,60}}$",
+    re.I,
+)
+_BREADCRUMB = re.compile(r"^[\w&'’ -]{1,30}(?:\s*[›»>/|]\s*[\w&'’ -]{1,40}){1,6}$")
+
+_AGENCY_WORDS = (
+    r"(?:AP|AFP|Reuters|REUTERS|Associated Press|The Associated Press|Getty Images|Getty|EPA|"
+    r"EPA-EFE|Pool|POOL|Bloomberg|Shutterstock|Sputnik|TASS|Xinhua|UPI|dpa|ANI|PTI|Lehtikuva|"
+    r"Kremlin|White House|File|FILE|Handout|Courtesy[^/|,()]{0,40}|AAP|Anadolu)"
+)
+# Captions: a photo credit in brackets at the end, a "Photo:"-style label at the start, or a
+# bare credit line ("Evan Vucci, AP", "BRENDAN SMIALOWSKI/AFP/Getty Images").
+_CAPTION_END = re.compile(
+    r"\((?=[^()]{0,120}\))[^()]*?(?:\bPhoto\b|\bPhotograph\b|\bImage\b|\bPicture\b|Getty|"
+    r"\bImages\b|\bPool\b|\bFile\b|\bvia\s+\w+|/\s*"
+    + _AGENCY_WORDS
+    + r"\b|\b"
+    + _AGENCY_WORDS
+    + r"\s*/)[^()]*\)\s*$"
+    r"|\((?:AP|AFP|Reuters|REUTERS|EPA|Getty Images)\)\s*$"
+    r"|\(\w+\.? \d{1,2}\)\s*(?:AP|AFP|Reuters)\s*$"
+    r"|(?:[A-Z][\w'’.-]+\s*){2,4}(?:/|\||,)\s*"
+    + _AGENCY_WORDS
+    + r"(?:\s*(?:/|\||,)\s*(?:Getty Images|Getty|AFP|AP|Reuters|Pool))*\s*\.?\s*$"
+    r"|\b(?:AP|AFP|Reuters) Photo\s*$"
+)
+_CAPTION_START = re.compile(
+    r"^\s*\(?(?:Photo|Photos|Image|Picture|Pictured|Photograph|Caption|Credit|Photo credit|"
+    r"Image credit|FILE PHOTO|File photo)\b\s*(?:[:\-–—|]|by\b|Credit\b|[A-Z])",
+)
+_TERMINAL = tuple(".!?…\"”’')]:")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’/-]{1,60}\s*(?:\([^()\n]{1,30}\))?\s*[—–-]{1,2}\s")
+_BYLINE = re.compile(r"^\s*By\s+(?:[A-Z]|the\b)[^\n]{0,120}$")
+
+
+def boilerplate_reason(line: str) -> str | None:
+    """Why a unit of text is site boilerplate, or None when it may be article text."""
+    text = line.strip()
+    if not text:
+        return "blank"
+    words = len(text.split())
+    bare = " ".join(re.sub(r"[^\w\s'’-]+", " ", text.lower()).split())
+    if bare in _UI:
+        return "interface"
+    if not bare:
+        return "symbols"
+    if words > 60:
+        return None
+    if _PHRASES.search(text):
+        return "site phrase"
+    if words <= 40 and _CTA.search(text) and _YOU.search(text):
+        return "call to action"
+    if words <= 15 and re.search(r"\be-?mail\b", text, re.I) and _YOU.search(text):
+        return "call to action"
+    if words <= 12 and _DATE_LINE.match(text):
+        return "date line"
+    if words <= 10 and set(bare.split()) <= _SOCIAL:
+        return "social buttons"
+    if words <= 12 and _BREADCRUMB.match(text) and not _TERMINAL_END(text):
+        return "breadcrumb"
+    return None
+
+
+def _TERMINAL_END(text: str) -> bool:
+    return text.rstrip().endswith(_TERMINAL)
+
+
+def is_caption(line: str) -> bool:
+    """A photo or video caption or a bare photo credit."""
+    text = line.strip()
+    words = len(text.split())
+    if words > 150:
+        return False
+    if _CAPTION_START.match(text) and words <= 80:
+        return True
+    return bool(_CAPTION_END.search(text[-200:]))
+
+
+def is_byline(line: str) -> bool:
+    text = line.strip()
+    if len(text.split()) > 15:
+        return False
+    return bool(_BYLINE.match(text) and not text.endswith((".", "!", "?"))) or is_credit_line(text)
+
+
+def is_prose(line: str) -> bool:
+    """Running text: enough words, ends like a sentence, not written In Title Case."""
+    text = line.strip()
+    words = _WORD.findall(text)
+    if _DATELINE.match(text) and len(words) >= 6:
+        return True
+    if len(words) < 8 or title_case(words):
+        return False
+    return _TERMINAL_END(text) or len(text) >= 200
+
+
+def title_case(words: Sequence[str]) -> bool:
+    long_words = [w for w in words if len(w) >= 4]
+    if len(long_words) < 3:
+        return False
+    caps = sum(1 for w in long_words if w[0].isupper())
+    return caps >= 0.8 * len(long_words)
+
+
+def is_heading(line: str) -> bool:
+    """Could be a headline: a few to a few dozen words, not a caption or credit."""
+    text = line.strip()
+    words = _WORD.findall(text)
+    if not 3 <= len(words) <= 40 or len(text) > 300 or len(text) < 12:
+        return False
+    return not is_prose(text) or title_case(words)
+
+
+def _short(line: str) -> bool:
+    text = line.strip()
+    return len(text.split()) < 8 and not _TERMINAL_END(text)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def layout(units: Sequence[str], *, title: str = "") -> Layout:
+    """The role of every unit. ``title``, when the input names one, is not searched for."""
+    roles = [Role.BODY] * len(units)
+    for i, unit in enumerate(units):
+        if boilerplate_reason(unit):
+            roles[i] = Role.BOILERPLATE
+        elif is_caption(unit):
+            roles[i] = Role.CAPTION
+    prose = [i for i, unit in enumerate(units) if roles[i] is Role.BODY and is_prose(unit)]
+    first = prose[0] if prose else len(units)
+    if not title:
+        title_at = _find_title(units, roles, first)
+        if title_at is not None:
+            roles[title_at] = Role.TITLE
+            title = units[title_at].strip()
+    if prose:
+        _mark_head(units, roles, first)
+        for i in range(prose[-1] + 1, len(units)):
+            if roles[i] is Role.BODY and (_short(units[i]) or is_byline(units[i])):
+                roles[i] = Role.BOILERPLATE
+    _mark_repeats(units, roles, title)
+    return Layout(tuple(roles))
+
+
+def _find_title(units: Sequence[str], roles: list[Role], first: int) -> int | None:
+    """The first heading-like unit before the body; a breadcrumb ending in it gives way."""
+    head = [i for i in range(min(first + 1, len(units))) if roles[i] is Role.BODY]
+    candidates = [i for i in head if is_heading(units[i]) and not is_byline(units[i])]
+    if not candidates:
+        return None
+    best = candidates[0]
+    text = units[best].strip()
+    for j in head:
+        other = units[j].strip()
+        if j != best and len(other) >= 15 and text.endswith(other) and len(text) - len(other) <= 40:
+            roles[best] = Role.BOILERPLATE  # "Home › Posts <title>": a breadcrumb
+            return j
+    return best
+
+
+def _mark_head(units: Sequence[str], roles: list[Role], first: int) -> None:
+    """Before the body: the byline; tag lines, dates and navigation go; a long deck stays."""
+    byline_seen = False
+    for i in range(min(first, len(units))):
+        if roles[i] is not Role.BODY:
+            continue
+        if is_byline(units[i]) and not byline_seen:
+            roles[i] = Role.BYLINE
+            byline_seen = True
+        elif _short(units[i]) or is_byline(units[i]):
+            roles[i] = Role.BOILERPLATE
+
+
+def _mark_repeats(units: Sequence[str], roles: list[Role], title: str) -> None:
+    """Repeated headlines and repeated paragraphs: only the first stays."""
+    seen: set[str] = set()
+    title_key = _norm(title)
+    for i, unit in enumerate(units):
+        if roles[i] not in (Role.BODY, Role.CAPTION, Role.BYLINE):
+            continue
+        key = _norm(unit)
+        if (title_key and key == title_key) or (key in seen and len(key) >= 20):
+            roles[i] = Role.BOILERPLATE
+        seen.add(key)
+
+
+_EN = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "a",
+        "in",
+        "is",
+        "that",
+        "for",
+        "on",
+        "it",
+        "with",
+        "as",
+        "was",
+        "he",
+        "she",
+        "they",
+        "be",
+        "by",
+        "at",
+        "this",
+        "from",
+        "have",
+        "has",
+        "had",
+        "are",
+        "not",
+        "but",
+        "or",
+        "an",
+        "his",
+        "her",
+        "their",
+        "said",
+        "will",
+        "would",
+        "which",
+        "who",
+        "been",
+        "were",
+        "its",
+        "we",
+        "i",
+        "you",
+    ]
+)
+
+
+def guess_language(text: str) -> str:
+    """ "en" when English function words make up a good share of the words, else ""."""
+    words = re.findall(r"[a-zA-Z]+", text[:20_000].lower())
+    if len(words) < 5:
+        return ""
+    share = sum(1 for w in words if w in _EN) / len(words)
+    return "en" if share >= 0.18 else ""
+
+
+__all__ = [
+    "Layout",
+    "Role",
+    "boilerplate_reason",
+    "guess_language",
+    "is_byline",
+    "is_caption",
+    "is_heading",
+    "is_prose",
+    "layout",
+]

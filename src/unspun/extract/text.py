@@ -1,0 +1,185 @@
+"""Plain text to an :class:`Article`: headline, byline, captions and body, boilerplate set apart.
+
+The text is cut into *units*: single lines, or the lines of one hard-wrapped paragraph.
+:func:`unspun.extract.clean.layout` gives each unit its role. Body paragraphs are copied
+verbatim from the input (consecutive body units of one blank-line-separated block stay one
+paragraph, inner newlines included), so every paragraph, the title and each caption keep
+their exact offset in the decoded input: ``article.text[p.start:p.end] ==
+text[p.origin:p.origin + p.end - p.start]``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from unspun.config import ExtractConfig
+from unspun.errors import EmptyDocument
+from unspun.extract.clean import Role, guess_language, layout
+from unspun.extract.credits import find_credits
+from unspun.model import Article, Caption, Paragraph, content_id, raw_hash
+
+_LINE = re.compile(r"[^\n]*(?:\n|$)")
+_TERMINAL = tuple('.!?…"”’:;')
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """``text[start:end]`` (no surrounding whitespace), in blank-line-separated block ``block``."""
+
+    start: int
+    end: int
+    block: int
+
+
+def extract_text(
+    text: str,
+    *,
+    origin: str,
+    raw: bytes,
+    cfg: ExtractConfig,
+    fmt: str = "text",
+    meta: Mapping[str, str] | None = None,
+) -> Article:
+    """One article from decoded plain text; EmptyDocument when nothing is left of it."""
+    return article_from_units(
+        text, split_units(text), origin=origin, raw=raw, cfg=cfg, fmt=fmt, meta=meta
+    )
+
+
+def split_units(text: str) -> list[Unit]:
+    """Lines (or hard-wrapped paragraphs) of ``text``, grouped by blank-line-separated block."""
+    lines: list[tuple[int, int, int]] = []  # start, end (stripped), block
+    block, pos, blank_before = 0, 0, False
+    for match in _LINE.finditer(text):
+        line = match.group(0)
+        if not line:
+            break
+        stripped = line.strip()
+        if stripped:
+            if blank_before and lines:
+                block += 1
+            start = pos + (len(line) - len(line.lstrip()))
+            lines.append((start, start + len(stripped), block))
+            blank_before = False
+        else:
+            blank_before = True
+        pos += len(line)
+    if not lines:
+        return []
+    if block == 0:  # no blank lines: every line is its own block
+        lines = [(s, e, i) for i, (s, e, _) in enumerate(lines)]
+    width = _wrap_width(text, lines)
+    units: list[Unit] = []
+    for start, end, blk in lines:
+        prev = units[-1] if units else None
+        if width and prev and _continues(text, prev, start, width):
+            units[-1] = Unit(prev.start, end, prev.block)
+        else:
+            units.append(Unit(start, end, blk))
+    return units
+
+
+def _wrap_width(text: str, lines: Sequence[tuple[int, int, int]]) -> int:
+    """The width a hard-wrapped text was filled to, or 0 when its lines are not wrapped."""
+    if len(lines) < 5:
+        return 0
+    lengths = sorted(e - s for s, e, _ in lines)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if not 40 <= width <= 250:
+        return 0
+    full = [(s, e) for s, e, _ in lines if e - s >= 0.6 * width]
+    if len(full) < 0.5 * len(lines):
+        return 0
+    open_ended = sum(1 for s, e in full if not text[s:e].endswith(_TERMINAL))
+    return width if open_ended >= 0.5 * len(full) else 0
+
+
+def _continues(text: str, prev: Unit, start: int, width: int) -> bool:
+    """Whether the line at ``start`` continues the wrapped paragraph ``prev``."""
+    gap = text[prev.end : start]
+    if gap.count("\n") != 1:
+        return False
+    last_line = text[text.rfind("\n", 0, prev.end) + 1 : prev.end]
+    return len(last_line) >= 0.6 * width
+
+
+def article_from_units(
+    text: str,
+    units: Sequence[Unit],
+    *,
+    origin: str,
+    raw: bytes,
+    cfg: ExtractConfig,
+    fmt: str,
+    meta: Mapping[str, str] | None = None,
+) -> Article:
+    """The article that ``units`` of ``text`` make, each unit given its role by ``layout``."""
+    meta = meta or {}
+    texts = [text[u.start : u.end] for u in units]
+    roles = list(layout(texts, title=meta.get("title", "")).roles)
+    if Role.BODY not in roles and Role.TITLE in roles:
+        roles[roles.index(Role.TITLE)] = Role.BODY  # a one-line note: its line is its body
+    title, title_origin = meta.get("title", ""), -1
+    byline = meta.get("byline", "")
+    captions: list[Caption] = []
+    boilerplate: list[str] = []
+    groups: list[tuple[int, int]] = []  # (start, end) of body paragraphs in text
+    prev_body: Unit | None = None
+    for unit, role, unit_text in zip(units, roles, texts, strict=True):
+        if role is Role.BODY:
+            if prev_body is not None and prev_body.block == unit.block and groups:
+                groups[-1] = (groups[-1][0], unit.end)
+            else:
+                groups.append((unit.start, unit.end))
+            prev_body = unit
+            continue
+        prev_body = None
+        if role is Role.TITLE:
+            title, title_origin = unit_text, unit.start
+        elif role is Role.BYLINE and not byline:
+            byline = unit_text
+        elif role is Role.CAPTION:
+            captions.append(Caption(unit_text, unit.start))
+        else:
+            boilerplate.extend(line.strip() for line in unit_text.splitlines() if line.strip())
+    paragraphs, parts, pos = [], [], 0
+    for start, end in groups:
+        paragraphs.append(Paragraph(pos, pos + end - start, start))
+        parts.append(text[start:end])
+        pos += end - start + 2
+    body = "\n\n".join(parts)
+    if not body.strip() or len(body) < cfg.min_body_chars:
+        reason = "no article text left after removing boilerplate"
+        raise EmptyDocument(origin, reason if units else "no text in it")
+    credits = find_credits(
+        title=title,
+        body=body,
+        captions=[c.text for c in captions],
+        byline=byline,
+        extra=boilerplate,
+    )
+    return Article(
+        id=content_id(title, body),
+        text=body,
+        title=title,
+        paragraphs=tuple(paragraphs),
+        captions=tuple(captions),
+        url=meta.get("url", ""),
+        site=meta.get("site", ""),
+        byline=byline,
+        published=meta.get("published", ""),
+        fetched=meta.get("fetched", ""),
+        language=meta.get("language", "") or guess_language(body),
+        credits=credits,
+        boilerplate=tuple(boilerplate),
+        format=fmt,
+        raw_hash=raw_hash(raw),
+        origin=origin,
+        external_id=meta.get("external_id", ""),
+        title_origin=title_origin,
+    )
+
+
+__all__ = ["Unit", "article_from_units", "extract_text", "split_units"]
