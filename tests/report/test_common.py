@@ -56,5 +56,7 @@ def test_diff_ops_rebuild_both_texts():
 def test_verdict_words():
     assert verdict(AlignmentSummary(0.9, 0.8, 0.1, 0.8, True)).startswith("spun copy")
     assert verdict(AlignmentSummary(0.95, 0.9, 0.9, 0.05, True)).startswith("verbatim copy")
+    assert "cut short" not in verdict(AlignmentSummary(0.95, 0.9, 0.9, 0.05, True))
+    assert "cut short" in verdict(AlignmentSummary(0.95, 0.4, 0.9, 0.05, True))
     assert verdict(AlignmentSummary(0.3, 0.2, 0.25, 0.05, True)).startswith("partly derived")
     assert verdict(AlignmentSummary(0.05, 0.02, 0.0, 0.05, False)).startswith("no reuse")

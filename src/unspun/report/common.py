@@ -75,7 +75,10 @@ def verdict(summary: AlignmentSummary) -> str:
     mostly_reworded = summary.paraphrase_share > summary.verbatim_share
     if summary.copy_share >= 0.8:
         whole = "spun copy: the source reworded" if mostly_reworded else "verbatim copy"
-        return f"{whole} (the source explains {pct(summary.copy_share)} of the copy)"
+        words = f"{whole} (the source explains {pct(summary.copy_share)} of the copy)"
+        if summary.source_share < 0.6:
+            words += f"; only {pct(summary.source_share)} of the source used (cut short)"
+        return words
     how = "mostly reworded" if mostly_reworded else "mostly word for word"
     return f"partly derived from the source, {how} ({pct(summary.copy_share)} of the copy)"
 
