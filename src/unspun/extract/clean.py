@@ -99,27 +99,71 @@ _YOU = re.compile(
     re.I,
 )
 # Phrases that mark a unit as boilerplate wherever they stand in a short unit.
-_PHRASES = re.compile(
-    r"\[email(?:\s|\u00a0)*protected\]|"
-    r"^\s*(?:leave|post|add|write) a (?:reply|comment)\b|"
-    r"\bcomments? (?:are|is) closed\b|^\s*\d+\s+comments?\s*$|"
-    r"\bclick here\b|\btap here\b|"
-    r"^\s*(?:share|follow|like|find|join) (?:us|this|on|via)\b|\bfollow us\b|"
-    r"^\s*(?:related|see also|also read|read also|read more|more on this|more from|"
+# Phrases that mark a short unit as boilerplate: at its start ...
+_PHRASES_START = re.compile(
+    r"\s*(?:(?:leave|post|add|write) a (?:reply|comment)\b|\d+\s+comments?\s*$|"
+    r"(?:share|follow|like|find|join) (?:us|this|on|via)\b|"
+    r"(?:related|see also|also read|read also|read more|more on this|more from|"
     r"recommended|trending|most read|watch|listen|read|see|tags?|topics?|categories|filed under|"
     r"more|advertisement|sponsored|promoted|editor's picks?|editor’s picks?)\s*(?::|\||»|›|>)|"
-    r"\ball rights reserved\b|^\s*(?:©|\(c\)|copyright\b)|"
-    r"\bmay not be (?:published|reproduced|redistributed|copied)|"
-    r"\b\d+-day forecast\b|"
-    r"^\s*\d+\s+min(?:ute)?s?\s+read\s*$|"
-    r"^\s*(?:previous|next) (?:article|post|story)\b|"
-    r"^\s*(?:skip|jump) to (?:main )?(?:content|navigation|comments)\b|"
-    r"\benable javascript\b|\bjavascript (?:is )?(?:disabled|required)\b|"
-    r"\bwe use cookies\b|\bcookie (?:policy|settings|consent|preferences)\b|"
-    r"\byour browser (?:does not|doesn't|is not)\b|"
-    r"\bnever miss\b|\bdon[’']t miss\b|\bstay updated\b|\bbreaking news alerts?\b|"
-    r"^\s*(?:advertisement|sponsored content|paid content|promoted content)\b",
-    re.I,
+    r"©|\(c\)|copyright\b|\d+\s+min(?:ute)?s?\s+read\s*$|"
+    r"(?:previous|next) (?:article|post|story)\b|"
+    r"(?:skip|jump) to (?:main )?(?:content|navigation|comments)\b|"
+    r"(?:advertisement|sponsored content|paid content|promoted content)\b)",
+)
+# ... or anywhere in it (lower-cased substrings: far cheaper than a regex search).
+_PHRASES_ANY = (
+    "[email protected]",
+    "[email\u00a0protected]",
+    "comments are closed",
+    "comments is closed",
+    "click here",
+    "tap here",
+    "follow us",
+    "all rights reserved",
+    "may not be published, broadcast",
+    "may not be reproduced, distributed",
+    "-day forecast",
+    "enable javascript",
+    "javascript is disabled",
+    "javascript is required",
+    "we use cookies",
+    "cookie policy",
+    "cookie settings",
+    "cookie consent",
+    "cookie preferences",
+    "your browser does not",
+    "your browser doesn't",
+    "your browser is not",
+    "never miss",
+    "don't miss",
+    "don’t miss",
+    "stay updated",
+    "breaking news alert",
+)
+_CTA_HINTS = (
+    "newsletter",
+    "subscri",
+    "regist",
+    "sign",
+    "log",
+    "mail",
+    "notification",
+    "cookie",
+    "privacy",
+    "terms",
+    "comment on",
+    "reading",
+    "full story",
+    "full article",
+    " app",
+    "trial",
+    "unlimited",
+    "blocker",
+    "paywall",
+    "premium",
+    "alert",
+    "your ",
 )
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -173,19 +217,21 @@ def boilerplate_reason(line: str) -> str | None:
     if not text:
         return "blank"
     words = len(text.split())
-    bare = " ".join(re.sub(r"[^\w\s'’-]+", " ", text.lower()).split())
+    bare = " ".join(re.sub(r"[^\w\s'’-]+", " ", text.lower()).split()) if words <= 10 else "-"
     if bare in _UI:
         return "interface"
-    if not bare:
+    if not bare or not any(c.isalnum() for c in text):
         return "symbols"
     if words > 60:
         return None
-    if _PHRASES.search(text):
+    low = text.lower()
+    if _PHRASES_START.match(low) or _has_phrase(low):
         return "site phrase"
-    if words <= 40 and _CTA.search(text) and _YOU.search(text):
-        return "call to action"
-    if words <= 15 and re.search(r"\be-?mail\b", text, re.I) and _YOU.search(text):
-        return "call to action"
+    if words <= 40 and any(h in low for h in _CTA_HINTS):
+        if _CTA.search(text) and _YOU.search(text):
+            return "call to action"
+        if words <= 15 and re.search(r"\be-?mail\b", low) and _YOU.search(text):
+            return "call to action"
     if words <= 12 and _DATE_LINE.match(text):
         return "date line"
     if words <= 10 and set(bare.split()) <= _SOCIAL:
@@ -193,6 +239,20 @@ def boilerplate_reason(line: str) -> str | None:
     if words <= 12 and _BREADCRUMB.match(text) and not _TERMINAL_END(text):
         return "breadcrumb"
     return None
+
+
+def _has_phrase(low: str) -> bool:
+    """Whether a phrase of _PHRASES_ANY stands in ``low`` as whole words."""
+    for phrase in _PHRASES_ANY:
+        at = low.find(phrase)
+        while at >= 0:
+            end = at + len(phrase)
+            if (at == 0 or not low[at - 1].isalnum()) and (
+                end == len(low) or not low[end].isalnum()
+            ):
+                return True
+            at = low.find(phrase, at + 1)
+    return False
 
 
 def _TERMINAL_END(text: str) -> bool:
@@ -203,7 +263,7 @@ def is_caption(line: str) -> bool:
     """A photo or video caption or a bare photo credit."""
     text = line.strip()
     words = len(text.split())
-    if words > 150:
+    if words > 150 or _BYLINE.match(text):
         return False
     if _CAPTION_START.match(text) and words <= 80:
         return True
@@ -220,6 +280,8 @@ def is_byline(line: str) -> bool:
 def is_prose(line: str) -> bool:
     """Running text: enough words, ends like a sentence, not written In Title Case."""
     text = line.strip()
+    if len(text) < 30:
+        return False
     words = _WORD.findall(text)
     if _DATELINE.match(text) and len(words) >= 6:
         return True
@@ -320,53 +382,9 @@ def _mark_repeats(units: Sequence[str], roles: list[Role], title: str) -> None:
         seen.add(key)
 
 
-_EN = frozenset(
-    [
-        "the",
-        "of",
-        "and",
-        "to",
-        "a",
-        "in",
-        "is",
-        "that",
-        "for",
-        "on",
-        "it",
-        "with",
-        "as",
-        "was",
-        "he",
-        "she",
-        "they",
-        "be",
-        "by",
-        "at",
-        "this",
-        "from",
-        "have",
-        "has",
-        "had",
-        "are",
-        "not",
-        "but",
-        "or",
-        "an",
-        "his",
-        "her",
-        "their",
-        "said",
-        "will",
-        "would",
-        "which",
-        "who",
-        "been",
-        "were",
-        "its",
-        "we",
-        "i",
-        "you",
-    ]
+_EN = _phrases(
+    "a|an|and|are|as|at|be|been|but|by|for|from|had|has|have|he|her|his|i|in|is|it|"
+    "its|not|of|on|or|said|she|that|the|their|they|this|to|was|we|were|which|who|will|with|would|you"
 )
 
 

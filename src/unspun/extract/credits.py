@@ -64,15 +64,12 @@ _n = _Names()
 # Names that are also ordinary words or people: only credited in strict positions.
 _AMBIGUOUS = frozenset({"Bloomberg", "Bloomberg News", "Sputnik", "Anadolu", "ANSA", "EFE"})
 
-_DASH = r"(?:[-—–―]{1,2}|:)"
-# "WASHINGTON (AP) —", "MOSCOW, July 15 (Reuters) -", "Helsinki (AFP) -": a short lead-in
-# at the start of a line, the agency in brackets, then a dash.
-_DATELINE = re.compile(
-    rf"(?m)^[^\S\n]*(?P<lead>[^\n()]{{0,80}}?)[^\S\n]*\({_n(False)}\)[^\S\n]*{_DASH}"
-)
-_DATELINE_LOOSE = re.compile(
-    rf"(?m)^[^\S\n]*(?P<lead>[A-Z][A-Z .,'’/-]{{1,40}})\({_n(False)}\)\s+(?=[A-Z])"
-)
+# Datelines: "WASHINGTON (AP) —", "MOSCOW, July 15 (Reuters) -", "Helsinki (AFP) -": a short
+# lead-in at the start of a line, the agency in brackets, then a dash (or, loosely, an all-caps
+# place and the sentence right after: "WASHINGTON (AP) President Trump ...").
+_PAREN = re.compile(rf"\({_n(False)}\)")
+_AFTER_PAREN = re.compile(r"[^\S\n]*(?P<dash>[-—–―]{1,2}|:)?(?(dash)|\s+(?=[A-Z]))")
+_LOOSE_LEAD = re.compile(r"\s*[A-Z][A-Z .,'’/-]{1,40}\s*")
 # "By Reuters", "By JILL COLVIN, Associated Press", "By ROBERT BURNS AP National Security Writer"
 _BYLINE = re.compile(rf"(?m)^[^\S\n]*By\b[^\n]{{0,120}}?{_n()}")
 # A short line that is nothing but the agency ("Associated Press", "Reuters", "Credit: AP",
@@ -84,15 +81,32 @@ _BARE = re.compile(
 )
 # "Associated Press writer Matthew Lee contributed reporting", "Reuters contributed to this
 # report", "Contributing: The Associated Press", "Material from Reuters was used".
-_CONTRIB = re.compile(
-    rf"(?:^|(?<=[.!?\n(])\s*|(?<=\band )|(?<=, ))(?:The\s+)?{_n(False)}(?![\w-])"
-    rf"(?:\s+(?:writers?|reporters?|correspondents?|staff|journalists?|photographers?)\b)?"
-    rf"[^.!?\n]{{0,160}}?\bcontributed\b"
-    rf"|\bContributing:[^\n]{{0,80}}?{_n()}"
-    rf"|\b(?:Material|Information|Reporting)\s+(?:from|by)\s+(?:the\s+)?{_n(False)}(?![\w-])"
-    rf"[^.!?\n]{{0,40}}?\bwas\s+used"
-    rf"|\b(?:[Ww]ith|[Aa]dditional reporting by)\s+(?:the\s+)?{_n(False)}(?![\w-])\s*(?:\)|$|\.)",
-    re.MULTILINE,
+_CONTRIB = (
+    (
+        "contributed",
+        re.compile(
+            rf"(?:^|(?<=[.!?\n(])\s*|(?<=\band )|(?<=, ))(?:The\s+)?{_n(False)}(?![\w-])"
+            r"(?:\s+(?:writers?|reporters?|correspondents?|staff|journalists?|photographers?)\b)?"
+            r"[^.!?\n]{0,160}?\bcontributed\b",
+            re.MULTILINE,
+        ),
+    ),
+    ("Contributing:", re.compile(rf"\bContributing:[^\n]{{0,80}}?{_n()}")),
+    (
+        "was used",
+        re.compile(
+            rf"\b(?:Material|Information|Reporting)\s+(?:from|by)\s+(?:the\s+)?{_n(False)}"
+            r"(?![\w-])[^.!?\n]{0,40}?\bwas\s+used"
+        ),
+    ),
+    (
+        "",
+        re.compile(
+            rf"[Ww]ith\s+(?:the\s+)?{_n(False)}(?![\w-])\s*(?:\)|$|\.)"
+            rf"|[Aa]dditional reporting by\s+(?:the\s+)?{_n(False)}(?![\w-])",
+            re.MULTILINE,
+        ),
+    ),
 )
 # "© Copyright 2018 The Associated Press. All rights reserved.", "(c) Copyright Thomson Reuters"
 _COPYRIGHT = re.compile(
@@ -143,12 +157,15 @@ def find_credits(
             add(_in_text(text))
     for caption in captions:
         add(_in_caption(caption))
+    rest = []
     for item in extra:
         name = re.sub(r"^\s*By\s+", "", item).strip(" .")
         if name in _CANONICAL and name not in _AMBIGUOUS:
             add(iter([WireCredit(_CANONICAL[name], item.strip(), "metadata")]))
         else:
-            add(_in_text(item))
+            rest.append(item)
+    if rest:
+        add(_in_text("\n".join(rest)))
     return tuple(found)
 
 
@@ -180,32 +197,55 @@ def _credit(match: re.Match[str], where: str, evidence: str | None = None) -> Wi
 
 def _in_text(text: str) -> Iterator[WireCredit]:
     matches: list[tuple[int, WireCredit]] = []
-    for m in _DATELINE.finditer(text):
-        if _plausible_lead(m.group("lead")):
-            matches.append(
-                (m.start("lead"), _credit(m, "dateline", text[m.start("lead") : m.end()]))
-            )
-    for m in _DATELINE_LOOSE.finditer(text):
-        matches.append((m.start("lead"), _credit(m, "dateline", text[m.start("lead") : m.end()])))
-    for m in _BYLINE.finditer(text):
-        if _agency_in(m) not in _AMBIGUOUS or _line_len(text, m.start()) < 80:
-            matches.append((m.start(), _credit(m, "byline", _line_at(text, m.start()))))
-    for m in _BARE.finditer(text):
-        name, line = _agency_in(m), m.group(0).strip()
-        if len(line) <= 100 and (name not in _AMBIGUOUS or line == name):
-            matches.append((m.start(), _credit(m, "byline", m.group(0).strip())))
-    for m in _CONTRIB.finditer(text):
-        matches.append((m.start(), _credit(m, "credit-line", m.group(0).strip())))
-    for m in _COPYRIGHT.finditer(text):
-        agency = _CANONICAL.get(_agency_in(m)) or _canonical_ci(_agency_in(m))
-        if agency:
-            evidence = " ".join(m.group(0).split())[:240]
-            matches.append((m.start(), WireCredit(agency, evidence, "copyright")))
-    for m in _REUTERS_TRAILER.finditer(text):
-        matches.append((m.start(), WireCredit("Reuters", m.group(0).strip()[:240], "credit-line")))
+    for m in _PAREN.finditer(text):
+        dateline = _dateline_at(text, m)
+        if dateline:
+            matches.append((text.rfind("\n", 0, m.start()) + 1, dateline))
+    if "By" in text:
+        for m in _BYLINE.finditer(text):
+            if _agency_in(m) not in _AMBIGUOUS or _line_len(text, m.start()) < 80:
+                matches.append((m.start(), _credit(m, "byline", _line_at(text, m.start()))))
+    pos = 0
+    for line in text.split("\n"):
+        if len(line) <= 100 and line.strip():
+            m = _BARE.match(line)
+            name = _agency_in(m) if m else ""
+            if m and (name not in _AMBIGUOUS or line.strip() == name):
+                matches.append((pos, _credit(m, "byline", line.strip())))
+        pos += len(line) + 1
+    for hint, pattern in _CONTRIB:
+        if hint in text:
+            for m in pattern.finditer(text):
+                matches.append((m.start(), _credit(m, "credit-line", m.group(0).strip())))
+    if "©" in text or "opyright" in text or "OPYRIGHT" in text or "(c)" in text or "&copy;" in text:
+        for m in _COPYRIGHT.finditer(text):
+            agency = _CANONICAL.get(_agency_in(m)) or _canonical_ci(_agency_in(m))
+            if agency:
+                evidence = " ".join(m.group(0).split())[:240]
+                matches.append((m.start(), WireCredit(agency, evidence, "copyright")))
+    if "diting by" in text or "riting by" in text:
+        for m in _REUTERS_TRAILER.finditer(text):
+            credit = WireCredit("Reuters", m.group(0).strip()[:240], "credit-line")
+            matches.append((m.start(), credit))
     matches.sort(key=lambda item: item[0])
     for _, credit in matches:
         yield credit
+
+
+def _dateline_at(text: str, m: re.Match[str]) -> WireCredit | None:
+    """A dateline credit when "(Agency)" follows a short place at a line's start."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    lead = text[line_start : m.start()]
+    after = _AFTER_PAREN.match(text, m.end())
+    if after is None or len(lead) > 80:
+        return None
+    if after.group("dash") is not None:
+        if not _plausible_lead(lead):
+            return None
+    elif not _LOOSE_LEAD.fullmatch(lead):
+        return None
+    evidence = text[line_start : after.end("dash") if after.group("dash") else m.end()]
+    return _credit(m, "dateline", evidence.strip())
 
 
 def _in_byline(byline: str, where: str = "byline") -> Iterator[WireCredit]:

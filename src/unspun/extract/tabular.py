@@ -1,0 +1,202 @@
+"""CSV and JSONL files: one article per row, columns mapped by :class:`ExtractConfig`.
+
+A file without the text column is refused as a whole (:class:`MissingColumn`); one bad row
+becomes a :class:`Rejected` record named ``path#row`` and the rest of the file is still read.
+The text cell is cleaned like plain text: its paragraphs are the pieces between
+``paragraph_separator`` (e.g. `` ### ``), or its lines when the separator does not occur, and
+each paragraph keeps its offset in the cell.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any, cast
+
+from charset_normalizer import from_bytes
+
+from unspun.config import ExtractConfig
+from unspun.errors import InputError, MissingColumn, TooLarge, UnsupportedFormat
+from unspun.extract.decode import looks_binary
+from unspun.extract.sources import open_maybe_gzip
+from unspun.extract.text import Unit, article_from_units, split_units
+from unspun.model import Article, Rejected
+
+_SAMPLE = 1 << 16
+
+
+def read_csv(path: Path, cfg: ExtractConfig) -> Iterator[Article | Rejected]:
+    """Every row of a CSV (or TSV, optionally gzipped) file with a text cell, as an article."""
+    yield from _guard(path, _read_csv(path, cfg))
+
+
+def read_jsonl(path: Path, cfg: ExtractConfig) -> Iterator[Article | Rejected]:
+    """Every JSON object (one per line) with a text field, as an article."""
+    yield from _guard(path, _read_jsonl(path, cfg))
+
+
+def _guard(path: Path, rows: Iterator[Article | Rejected]) -> Iterator[Article | Rejected]:
+    """Rows read so far stand when the file turns out truncated; the rest is one Rejected."""
+    try:
+        yield from rows
+    except EOFError as exc:
+        yield Rejected(
+            str(path), f"truncated compressed file, read up to here ({exc})", "unsupported"
+        )
+
+
+def _read_csv(path: Path, cfg: ExtractConfig) -> Iterator[Article | Rejected]:
+    _raise_field_limit()
+    with _open_text(path) as stream:
+        delimiter = "\t" if ".tsv" in [s.lower() for s in path.suffixes] else ","
+        reader = csv.reader(stream, delimiter=delimiter)
+        try:
+            header = [h.strip().lstrip("\ufeff") for h in next(reader)]
+        except StopIteration:
+            raise InputError(str(path), "empty CSV file (no header row)") from None
+        except csv.Error as exc:
+            raise InputError(str(path), f"unreadable CSV header ({exc})") from exc
+        if cfg.text_column not in header:
+            raise MissingColumn(str(path), _missing(cfg.text_column, header))
+        row_no = 0
+        while True:
+            row_no += 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield Rejected(f"{path}#{row_no}", f"unreadable CSV row ({exc})", "malformed")
+                continue
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(header):
+                reason = f"row has {len(row)} fields, the header {len(header)}"
+                yield Rejected(f"{path}#{row_no}", reason, "malformed")
+                continue
+            yield _row_article(path, row_no, dict(zip(header, row, strict=True)), cfg, "csv")
+
+
+def _read_jsonl(path: Path, cfg: ExtractConfig) -> Iterator[Article | Rejected]:
+    checked = False
+    with _open_text(path) as stream:
+        for line_no, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield Rejected(f"{path}#{line_no}", f"not valid JSON ({exc.msg})", "malformed")
+                continue
+            if not isinstance(record, dict):
+                yield Rejected(f"{path}#{line_no}", "not a JSON object", "malformed")
+                continue
+            if not checked:
+                if cfg.text_column not in record:
+                    raise MissingColumn(str(path), _missing(cfg.text_column, list(record)))
+                checked = True
+            row = {k: _as_text(v) for k, v in record.items()}
+            yield _row_article(path, line_no, row, cfg, "jsonl")
+
+
+def _row_article(
+    path: Path, row_no: int, row: Mapping[str, str], cfg: ExtractConfig, fmt: str
+) -> Article | Rejected:
+    row_id = row.get(cfg.id_column, "").strip()
+    origin = f"{path}#{row_id or row_no}"
+    text = row.get(cfg.text_column, "")
+    try:
+        if not text.strip():
+            return Rejected(origin, f"empty {cfg.text_column!r} cell", "empty")
+        raw = "\x1f".join(row.values()).encode("utf-8", "surrogatepass")
+        if len(raw) > cfg.max_bytes:
+            raise TooLarge(origin, f"{len(raw):,} bytes, over the limit of {cfg.max_bytes:,}")
+        meta = {
+            "external_id": row_id,
+            "title": row.get(cfg.title_column, "").strip(),
+            "url": row.get(cfg.url_column, "").strip(),
+            "site": row.get(cfg.site_column, "").strip(),
+            "published": row.get(cfg.date_column, "").strip(),
+            "fetched": row.get(cfg.fetched_column, "").strip(),
+        }
+        units = cell_units(text, cfg.paragraph_separator)
+        return article_from_units(text, units, origin=origin, raw=raw, cfg=cfg, fmt=fmt, meta=meta)
+    except InputError as exc:
+        return Rejected(exc.origin, exc.reason, exc.kind)
+
+
+def cell_units(text: str, separator: str) -> list[Unit]:
+    """The paragraphs of a text cell: pieces between ``separator``, else its lines."""
+    if not separator or separator not in text:
+        return split_units(text)
+    units, pos = [], 0
+    for block, piece in enumerate(text.split(separator)):
+        stripped = piece.strip()
+        if stripped:
+            start = pos + piece.index(stripped[0])
+            units.append(Unit(start, start + len(stripped), block))
+        pos += len(piece) + len(separator)
+    return units
+
+
+def _missing(column: str, columns: list[str]) -> str:
+    have = ", ".join(repr(c) for c in columns) or "none"
+    return f"no {column!r} column (it has: {have}); name the text column in the settings"
+
+
+def _as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _open_text(path: Path) -> IO[str]:
+    """The file as text: BOM, else UTF-8 when its first bytes are UTF-8, else detection."""
+    binary = cast(IO[bytes], open_maybe_gzip(path))
+    try:
+        head = binary.read(_SAMPLE)
+        binary.seek(0)
+    except (OSError, EOFError) as exc:
+        binary.close()
+        raise UnsupportedFormat(str(path), f"unreadable compressed data ({exc})") from exc
+    if looks_binary(head):
+        binary.close()
+        raise UnsupportedFormat(str(path), "binary data, not a text table")
+    return io.TextIOWrapper(binary, encoding=_encoding(head), errors="replace", newline="")
+
+
+def _encoding(head: bytes) -> str:
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if head.startswith(bom):
+            return name
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        decoder.decode(head, final=False)  # a character cut at the sample's end is fine
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(head).best()
+    return best.encoding if best is not None and best.encoding else "utf-8"
+
+
+def _raise_field_limit() -> None:
+    """Let csv read article-sized cells (its default limit is 128 KiB)."""
+    limit = sys.maxsize
+    while True:
+        try:
+            csv.field_size_limit(limit)
+            return
+        except OverflowError:
+            limit //= 2
+
+
+__all__ = ["cell_units", "read_csv", "read_jsonl"]
