@@ -1,4 +1,11 @@
-"""Bytes to text: BOMs, declared charsets, then detection; binary data is refused."""
+"""Bytes to text: BOMs, declared charsets, then detection; binary data is refused.
+
+Detection order (:func:`decode_bytes`): a byte-order mark; strict UTF-8; the charset the
+transport declares (an HTTP ``Content-Type``) or the page itself (``<meta charset>``); then,
+for bytes whose non-ASCII characters stand alone between ASCII letters (accents in Western
+text: "caf\xe9"), Windows-1252, which is what Latin-1 labels mean in practice; else
+charset-normalizer's detection over the whole input. Nothing fits: :class:`DecodeError`.
+"""
 
 from __future__ import annotations
 
@@ -33,21 +40,44 @@ def looks_binary(data: bytes, sample: int = 8192) -> bool:
 
 def declared_charset(data: bytes) -> str | None:
     """The charset an HTML page declares in a <meta> tag, if Python knows it."""
-    match = _META_CHARSET.search(data[:4096])
+    match = _META_CHARSET.search(data[:8192])
     if not match:
         return None
-    name = match.group(1).decode("ascii", "ignore")
+    return charset_name(match.group(1).decode("ascii", "ignore"))
+
+
+def charset_name(label: str) -> str | None:
+    """Python's codec for a charset label, Latin-1 labels read as Windows-1252 (as browsers do)."""
     try:
-        return codecs.lookup(name).name
+        name = codecs.lookup(label.strip().strip("\"'")).name
     except LookupError:
+        return None
+    return "cp1252" if name in ("iso8859-1", "latin-1", "ascii") else name
+
+
+def _decode_declared(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        if encoding == "cp1252":  # five bytes Windows-1252 leaves undefined
+            return data.decode("latin-1")
         return None
 
 
-def decode_bytes(data: bytes, origin: str, *, html: bool = False) -> str:
+_HIGH_RUN = re.compile(rb"[\x80-\xff]+")
+
+
+def isolated_high_bytes(data: bytes, sample: int = 200_000) -> bool:
+    """True when non-ASCII bytes come one at a time (Western single-byte text)."""
+    runs = _HIGH_RUN.findall(data[:sample])
+    return bool(runs) and sum(map(len, runs)) <= 1.3 * len(runs)
+
+
+def decode_bytes(data: bytes, origin: str, *, html: bool = False, declared: str = "") -> str:
     """Decode ``data``; raise UnsupportedFormat for binary data, DecodeError when no charset fits.
 
-    Order: a byte-order mark; strict UTF-8; the page's declared charset (HTML only);
-    charset detection.
+    ``declared`` is a charset label from outside the bytes (an HTTP header); ``html`` also
+    honours a ``<meta>`` charset. See the module docstring for the order.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -58,13 +88,17 @@ def decode_bytes(data: bytes, origin: str, *, html: bool = False) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    candidates = [charset_name(declared) if declared else None]
     if html:
-        declared = declared_charset(data)
-        if declared:
-            try:
-                return data.decode(declared)
-            except UnicodeDecodeError:
-                pass
+        candidates.append(declared_charset(data))
+    for encoding in filter(None, candidates):
+        text = _decode_declared(data, encoding)
+        if text is not None:
+            return text
+    if isolated_high_bytes(data):
+        text = _decode_declared(data, "cp1252")
+        if text is not None:
+            return text
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
         raise DecodeError(origin, "unknown text encoding (no charset fits these bytes)")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from htmldate import find_date
-from lxml.etree import XPath
+from lxml.etree import LxmlError, XPath
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.json_metadata import normalize_authors
@@ -82,28 +82,30 @@ def extract_html(
     origin: str,
     cfg: ExtractConfig,
     url: str = "",
+    charset: str = "",
     options: HtmlOptions | None = None,
 ) -> Article:
-    """One article from an HTML page; raise an InputError subclass naming ``origin``."""
+    """One article from an HTML page; raise an InputError subclass naming ``origin``.
+
+    ``url`` is where the page was fetched (the page's canonical link wins); ``charset`` the
+    encoding its transport declared, if any (an HTTP header); otherwise the page's own
+    ``<meta charset>`` or detection decides.
+    """
     opts = options or options_for(cfg)
     if len(data) > cfg.max_bytes:
         raise TooLarge(origin, f"{len(data):,} bytes, over the limit of {cfg.max_bytes:,}")
-    tree = _parse(decode_bytes(data, origin, html=True), origin)
-    captions = _take_captions(tree) if opts.captions_apart else ()
-    meta = page_metadata(tree, url, opts)
-    doc = bare_extraction(
-        tree,
-        url=meta.url or None,
-        fast=opts.fast,
-        favor_precision=opts.favor_precision,
-        favor_recall=opts.favor_recall,
-        include_comments=False,
-        include_tables=opts.tables,
-    )
-    if doc is None or not (doc.text or "").strip():
+    tree = _parse(decode_bytes(data, origin, html=True, declared=charset), origin)
+    try:
+        captions = _take_captions(tree) if opts.captions_apart else []
+        meta = page_metadata(tree, url, opts)
+        body = _main_text(tree, meta.url, opts)
+    except (LxmlError, ValueError, TypeError, RecursionError) as exc:
+        # malformed markup that slipped through the parser's recovery
+        raise UnsupportedFormat(origin, f"HTML page could not be processed ({exc})") from exc
+    if not body.strip():
         raise EmptyDocument(origin, "no article body found in the HTML page")
     title = meta.title
-    lines, removed = _clean_lines(doc.text, title, captions, opts.clean)
+    lines, removed = _clean_lines(body, title, captions, opts.clean)
     text = "\n\n".join(lines)
     if len(text) < cfg.min_body_chars:
         raise EmptyDocument(origin, f"article body too short ({len(text)} characters)")
@@ -128,6 +130,23 @@ def extract_html(
         raw_hash=model.raw_hash(data),
         origin=origin,
     )
+
+
+def _main_text(tree: HtmlElement, url: str, opts: HtmlOptions) -> str:
+    """trafilatura's main text of the page, one paragraph per line, comments left out."""
+    doc = bare_extraction(
+        tree,
+        url=url or None,
+        fast=opts.fast,
+        favor_precision=opts.favor_precision,
+        favor_recall=opts.favor_recall,
+        include_comments=False,
+        include_tables=opts.tables,
+    )
+    if doc is None:  # trafilatura found too little text to call it a document
+        return ""
+    text = doc["text"] if isinstance(doc, dict) else doc.text
+    return str(text or "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,10 +236,13 @@ def _clean_meta(value: str) -> str:
 
 
 def _parse(html: str, origin: str) -> HtmlElement:
+    """The document tree; a bare fragment ("<p>text</p>") is read as a page's body."""
     if not html.strip():
         raise EmptyDocument(origin, "empty HTML page")
     try:
         tree = load_html(html)
+        if tree is None and "<" in html:
+            tree = load_html(f"<html><body>{html}</body></html>")
     except (TypeError, ValueError) as exc:
         raise UnsupportedFormat(origin, f"not parseable as HTML ({exc})") from exc
     if tree is None:

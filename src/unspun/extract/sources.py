@@ -1,7 +1,11 @@
 """From what the user names (files, directories, globs, ``-`` for stdin) to articles.
 
 ``read_inputs`` never raises for one bad input: it yields a :class:`Rejected` record with the
-reason and goes on with the next, so a batch loses nothing but the bad input itself.
+reason and goes on with the next, so a batch loses nothing but the bad input itself. The
+format comes from the file name (``page.html.gz`` is gzip-compressed HTML), else from the
+first bytes (:func:`sniff_format`). Limits hold before anything is read into memory: a file
+over ``ExtractConfig.max_bytes`` is refused from its size, gzip data that inflates past the
+limit is refused while inflating, stdin is read only up to the limit.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import glob
 import gzip
 import logging
+import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -46,12 +51,17 @@ def format_of(path: Path) -> str | None:
     return _FORMATS.get(suffixes[-1]) if suffixes else None
 
 
+_HTML_TAG = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article)[\s>/]")
+
+
 def sniff_format(data: bytes) -> str:
     """Guess the format of unnamed bytes (stdin, files without a known extension)."""
-    head = data[:2048].lstrip().lower()
-    if head.startswith((b"warc/", b"\x1f\x8b")):
-        return "warc" if head.startswith(b"warc/") else "gzip"
-    if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<?xml", b"<div")):
+    if data[:2] == b"\x1f\x8b":
+        return "gzip"
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"warc/"):
+        return "warc"
+    if head.startswith(b"<") and _HTML_TAG.search(head):
         return "html"
     if head.startswith(b"{") and b"\n{" in data[:65536]:
         return "jsonl"
@@ -90,6 +100,9 @@ def read_inputs(names: Iterable[str], cfg: ExtractConfig) -> Iterator[Article | 
             yield Rejected(exc.origin, exc.reason, exc.kind)
         except OSError as exc:
             yield Rejected(origin, exc.strerror or str(exc), "os")
+        except Exception as exc:  # a reader's bug must not cost the rest of the batch
+            log.exception("%s: unexpected error while reading", origin)
+            yield Rejected(origin, f"unexpected error ({type(exc).__name__}: {exc})", "error")
 
 
 def read_bytes(data: bytes, origin: str, cfg: ExtractConfig, fmt: str | None = None) -> Article:
@@ -98,6 +111,8 @@ def read_bytes(data: bytes, origin: str, cfg: ExtractConfig, fmt: str | None = N
         raise TooLarge(origin, f"{len(data):,} bytes, over the limit of {cfg.max_bytes:,}")
     if data[:2] == b"\x1f\x8b":
         data = gunzip(data, origin, cfg)
+    if not data.strip():
+        raise EmptyDocument(origin, "empty input")
     fmt = fmt or sniff_format(data)
     if fmt == "html":
         from unspun.extract.html import extract_html
@@ -108,7 +123,9 @@ def read_bytes(data: bytes, origin: str, cfg: ExtractConfig, fmt: str | None = N
         from unspun.extract.text import extract_text
 
         return extract_text(decode_bytes(data, origin), origin=origin, raw=data, cfg=cfg)
-    raise UnsupportedFormat(origin, f"{fmt} input holds many documents; read it as a file")
+    raise UnsupportedFormat(
+        origin, f"{fmt} input holds many documents; give it as a file name, not as bytes"
+    )
 
 
 def gunzip(data: bytes, origin: str, cfg: ExtractConfig) -> bytes:
@@ -127,7 +144,7 @@ def gunzip(data: bytes, origin: str, cfg: ExtractConfig) -> bytes:
 
 def _read_one(item: Path | str, cfg: ExtractConfig) -> Iterator[Article | Rejected]:
     if item == STDIN:
-        yield read_bytes(sys.stdin.buffer.read(), "<stdin>", cfg)
+        yield read_bytes(sys.stdin.buffer.read(cfg.max_bytes + 1), "<stdin>", cfg)
         return
     assert isinstance(item, Path)
     origin = str(item)
@@ -143,7 +160,7 @@ def _read_one(item: Path | str, cfg: ExtractConfig) -> Iterator[Article | Reject
     data = item.read_bytes()
     if not data.strip():
         raise EmptyDocument(origin, "empty file")
-    if fmt is None and data[:5].lower() == b"warc/":
+    if fmt is None and sniff_format(data) == "warc":
         yield from _read_container(item, "warc", cfg)
         return
     yield read_bytes(data, origin, cfg, fmt)
