@@ -1,0 +1,41 @@
+"""Settings of the retrieve stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class RetrieveConfig:
+    """How candidate sources are indexed and looked up.
+
+    Changing a field marked *index* changes what is stored: an index built with other values
+    must be rebuilt (:meth:`SourceIndex.ensure_schema` records them and refuses a mismatch).
+    """
+
+    # Shingle retriever (verbatim and near-verbatim reuse).
+    shingle_size: int = 4  # index: words per shingle
+    shingle_sample: int = 4  # index: keep the shingles whose hash is 0 modulo this (1 = all)
+    shingle_max_df: int = 500  # a shingle in more articles than this is a stop-shingle
+    shingle_min_shared: int = 2  # fewer shared (sampled) shingles is no evidence
+    # BM25 retriever (full-text, FTS5).
+    bm25_terms: int = 40  # the query's most distinctive terms, OR-ed
+    bm25_max_df: float = 0.05  # terms in a larger share of the library are never query terms
+    bm25_window_words: int = 400  # long queries are also searched window by window ...
+    bm25_windows: int = 12  # ... at most this many windows
+    # Vector retriever (paraphrase): a few sentences per article, embedded.
+    vector_sentences: int = 8  # index: sentences embedded per article (title + lede + sample)
+    vector_query_sentences: int = 32  # query sentences embedded
+    vector_neighbours: int = 20  # nearest sentences kept per query sentence
+    vector_min_cosine: float = 0.5  # weaker neighbours are no evidence
+    vectors_at_add: bool = False  # embed at add time (slow) or later, with index_vectors()
+    # Fusion.
+    k_per_retriever: int = 50  # candidates each retriever hands to the fusion
+    rrf_k: int = 60  # reciprocal-rank fusion constant
+    weight_shingles: float = 1.0
+    weight_bm25: float = 1.0
+    weight_vectors: float = 1.0
+
+    def index_key(self) -> str:
+        """The settings that shape the stored index, as one string kept in ``idx_meta``."""
+        return f"shingles={self.shingle_size}/{self.shingle_sample};vectors={self.vector_sentences}"

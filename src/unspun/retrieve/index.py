@@ -1,0 +1,327 @@
+"""The persistent, incremental source index, kept in the library's SQLite file.
+
+Its tables carry the prefix ``idx_`` and live beside the store's tables; the store calls
+:meth:`SourceIndex.add` and :meth:`SourceIndex.remove` inside its own transactions, so an
+article and its index entries are written (or rolled back) together. Nothing here commits.
+
+Tables::
+
+    idx_meta      key -> value: schema version, the settings the index was built with,
+                  a generation counter that moves when documents are removed
+    idx_docs      one row per indexed article: its integer ``doc`` number, article id,
+                  sampled-shingle count, whether its vectors are in, its text (zlib)
+    idx_shingles  (shingle hash, doc): the inverted index of sampled word n-gram shingles
+    idx_fts       FTS5, contentless: title and body words for BM25
+    idx_vectors   (doc, float16 sentence vector): a few sentence embeddings per article
+
+The zlib copy of the text lets :meth:`remove` take the words back out of the contentless FTS
+table and the shingle index, and lets vectors be computed later, without asking the store.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import zlib
+from collections import Counter
+from collections.abc import Iterable
+
+import numpy as np
+
+from unspun.errors import SchemaError
+from unspun.model import Article
+from unspun.retrieve.candidates import Candidate, fuse
+from unspun.retrieve.config import RetrieveConfig
+from unspun.retrieve.fts import SCHEMA as FTS_SCHEMA
+from unspun.retrieve.fts import bm25_search, distinctive_terms, fts_add, fts_remove
+from unspun.retrieve.shingles import as_signed, overlap, shingle_hashes
+from unspun.retrieve.vectors import (
+    Embedder,
+    VectorMatrix,
+    index_sentences,
+    query_sentences,
+    to_blob,
+)
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS idx_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS idx_docs (doc INTEGER PRIMARY KEY, article_id TEXT NOT NULL "
+    "UNIQUE, n_shingles INTEGER NOT NULL, vectors INTEGER NOT NULL DEFAULT 0, text BLOB)",
+    "CREATE INDEX IF NOT EXISTS idx_docs_pending ON idx_docs (vectors) WHERE vectors = 0",
+    "CREATE TABLE IF NOT EXISTS idx_shingles (h INTEGER NOT NULL, doc INTEGER NOT NULL, "
+    "PRIMARY KEY (h, doc)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS idx_vectors (id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, "
+    "vec BLOB NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS idx_vectors_doc ON idx_vectors (doc)",
+    *FTS_SCHEMA,
+)
+RETRIEVERS = ("shingles", "bm25", "vectors")
+
+
+def _pack(title: str, text: str) -> bytes:
+    return zlib.compress(f"{title}\x00{text}".encode(), 6)
+
+
+def _unpack(blob: bytes) -> tuple[str, str]:
+    title, _, text = zlib.decompress(blob).decode().partition("\x00")
+    return title, text
+
+
+class SourceIndex:
+    """Candidate-source retrieval over the library: shingles, BM25 and sentence vectors.
+
+    ``embedder`` is optional: without one the vector retriever is skipped. With one, vectors
+    are computed at :meth:`add` only when ``cfg.vectors_at_add`` is set; otherwise
+    :meth:`index_vectors` embeds the articles still pending, in bulk.
+    """
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        cfg: RetrieveConfig | None = None,
+        embedder: Embedder | None = None,
+    ) -> None:
+        self.conn = conn
+        self.cfg = cfg or RetrieveConfig()
+        self.embedder = embedder
+        self._matrix = VectorMatrix()
+
+    # -- schema -------------------------------------------------------------------------
+
+    def ensure_schema(self) -> None:
+        """Create the index tables if missing; refuse an index of another version or shape."""
+        for statement in SCHEMA:
+            self.conn.execute(statement)
+        meta = dict(self.conn.execute("SELECT key, value FROM idx_meta"))
+        if not meta:
+            self.conn.executemany(
+                "INSERT INTO idx_meta (key, value) VALUES (?, ?)",
+                [
+                    ("schema_version", str(SCHEMA_VERSION)),
+                    ("index_key", self.cfg.index_key()),
+                    ("generation", "0"),
+                ],
+            )
+            return
+        if int(meta.get("schema_version", "0")) != SCHEMA_VERSION:
+            raise SchemaError(
+                f"source index has schema version {meta.get('schema_version')}, this unspun "
+                f"reads version {SCHEMA_VERSION}: rebuild the index (unspun index --rebuild)"
+            )
+        if meta.get("index_key") != self.cfg.index_key():
+            raise SchemaError(
+                f"source index was built with {meta.get('index_key')}, the settings ask for "
+                f"{self.cfg.index_key()}: rebuild the index or use the settings it was built with"
+            )
+
+    # -- writing ------------------------------------------------------------------------
+
+    def add(self, article: Article) -> None:
+        """Index one article (a no-op when it is already indexed)."""
+        if self._doc_of(article.id) is not None:
+            return
+        hashes = shingle_hashes(self._text(article.title, article.text), *self._shingling())
+        cur = self.conn.execute(
+            "INSERT INTO idx_docs (article_id, n_shingles, text) VALUES (?, ?, ?)",
+            (article.id, len(hashes), _pack(article.title, article.text)),
+        )
+        doc = int(cur.lastrowid or 0)
+        self.conn.executemany(
+            "INSERT INTO idx_shingles (h, doc) VALUES (?, ?)",
+            ((int(h), doc) for h in as_signed(hashes)),
+        )
+        fts_add(self.conn, doc, article.title, article.text)
+        if self.embedder is not None and self.cfg.vectors_at_add:
+            self._embed([(doc, article.title, article.text)])
+
+    def add_many(self, articles: Iterable[Article]) -> int:
+        """Index several articles; returns how many were new."""
+        added = 0
+        for article in articles:
+            before = self.conn.total_changes
+            self.add(article)
+            added += self.conn.total_changes != before
+        return added
+
+    def remove(self, article_id: str) -> bool:
+        """Take an article out of every index; False when it was not indexed."""
+        row = self.conn.execute(
+            "SELECT doc, text FROM idx_docs WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return False
+        doc, blob = row
+        title, text = _unpack(blob)
+        hashes = shingle_hashes(self._text(title, text), *self._shingling())
+        self.conn.executemany(
+            "DELETE FROM idx_shingles WHERE h = ? AND doc = ?",
+            ((int(h), doc) for h in as_signed(hashes)),
+        )
+        fts_remove(self.conn, doc, title, text)
+        self.conn.execute("DELETE FROM idx_vectors WHERE doc = ?", (doc,))
+        self.conn.execute("DELETE FROM idx_docs WHERE doc = ?", (doc,))
+        self.conn.execute(
+            "UPDATE idx_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'"
+        )
+        return True
+
+    def index_vectors(self, limit: int | None = None, batch: int = 64) -> int:
+        """Embed the sentences of articles indexed without vectors; returns how many."""
+        if self.embedder is None:
+            return 0
+        done = 0
+        while limit is None or done < limit:
+            size = batch if limit is None else min(batch, limit - done)
+            rows = self.conn.execute(
+                "SELECT doc, text FROM idx_docs WHERE vectors = 0 LIMIT ?", (size,)
+            ).fetchall()
+            if not rows:
+                break
+            self._embed([(doc, *_unpack(blob)) for doc, blob in rows])
+            done += len(rows)
+        return done
+
+    def _embed(self, docs: list[tuple[int, str, str]]) -> None:
+        assert self.embedder is not None
+        sentences = [index_sentences(title, text, self.cfg) for _, title, text in docs]
+        flat = [s for group in sentences for s in group]
+        vectors = self.embedder.encode(flat) if flat else np.zeros((0, 1), np.float32)
+        blobs = iter(to_blob(vectors))
+        for (doc, _, _), group in zip(docs, sentences, strict=True):
+            self.conn.executemany(
+                "INSERT INTO idx_vectors (doc, vec) VALUES (?, ?)",
+                ((doc, next(blobs)) for _ in group),
+            )
+            self.conn.execute("UPDATE idx_docs SET vectors = 1 WHERE doc = ?", (doc,))
+
+    # -- reading ------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM idx_docs").fetchone()[0])
+
+    def __contains__(self, article_id: object) -> bool:
+        return isinstance(article_id, str) and self._doc_of(article_id) is not None
+
+    def candidates(self, article: Article, k: int = 20) -> list[Candidate]:
+        """The ``k`` library articles most likely to be sources of ``article``, best first.
+
+        The article itself, when it is in the library, is left out.
+        """
+        text = self._text(article.title, article.text)
+        own = self._doc_of(article.id)
+        rankings: dict[str, list[tuple[int, float]]] = {
+            "shingles": self.search_shingles(text),
+            "bm25": self.search_bm25(text),
+        }
+        if self.embedder is not None:
+            rankings["vectors"] = self.search_vectors(article.title, article.text)
+        limit = self.cfg.k_per_retriever
+        named = self._article_ids({d for r in rankings.values() for d, _ in r[:limit]})
+        by_id = {
+            name: [(named[d], s) for d, s in ranking[:limit] if d != own]
+            for name, ranking in rankings.items()
+        }
+        weights = {
+            "shingles": self.cfg.weight_shingles,
+            "bm25": self.cfg.weight_bm25,
+            "vectors": self.cfg.weight_vectors,
+        }
+        return fuse(by_id, weights, self.cfg.rrf_k, k)
+
+    def search_shingles(self, text: str) -> list[tuple[int, float]]:
+        """Documents sharing sampled shingles with ``text``, by containment (overlap)."""
+        cfg = self.cfg
+        query = [int(h) for h in as_signed(shingle_hashes(text, *self._shingling()))]
+        postings: dict[int, list[int]] = {}
+        for i in range(0, len(query), 500):
+            chunk = query[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT h, doc FROM idx_shingles WHERE h IN ({marks})"
+            for h, doc in self.conn.execute(sql, chunk):
+                postings.setdefault(h, []).append(doc)
+        shared: Counter[int] = Counter()
+        for docs in postings.values():
+            if len(docs) <= cfg.shingle_max_df:
+                shared.update(docs)
+        hits = [(d, n) for d, n in shared.most_common(20 * cfg.k_per_retriever)]
+        hits = [(d, n) for d, n in hits if n >= cfg.shingle_min_shared]
+        if not hits:
+            return []
+        sizes = self._sizes([d for d, _ in hits])
+        floor = cfg.shingle_min_shared * 2
+        scored = [(d, overlap(n, len(query), sizes[d], floor), n) for d, n in hits if d in sizes]
+        scored.sort(key=lambda x: (-x[1], -x[2]))
+        return [(d, round(s, 4)) for d, s, _ in scored]
+
+    def search_bm25(self, text: str) -> list[tuple[int, float]]:
+        """BM25 over the library for the query's distinctive terms, and for each window of a
+        long query (so that each source of a page built from several is looked for)."""
+        cfg = self.cfg
+        n_docs = len(self)
+        limit = cfg.k_per_retriever
+        tokens = text.split()
+        windows = [text]
+        if len(tokens) > cfg.bm25_window_words * 1.5:
+            step = max(cfg.bm25_window_words, len(tokens) // cfg.bm25_windows + 1)
+            windows += [
+                " ".join(tokens[i : i + cfg.bm25_window_words]) for i in range(0, len(tokens), step)
+            ]
+        if len(windows) == 1:
+            return bm25_search(self.conn, distinctive_terms(self.conn, text, n_docs, cfg), limit)
+        fused: dict[int, float] = {}
+        raw: dict[int, float] = {}
+        for window in windows:
+            terms = distinctive_terms(self.conn, window, n_docs, cfg)
+            for rank, (doc, score) in enumerate(bm25_search(self.conn, terms, limit), 1):
+                fused[doc] = fused.get(doc, 0.0) + 1.0 / (cfg.rrf_k + rank)
+                raw[doc] = max(raw.get(doc, 0.0), score)
+        order = sorted(fused, key=lambda d: -fused[d])
+        return [(d, round(raw[d], 4)) for d in order]
+
+    def search_vectors(self, title: str, text: str) -> list[tuple[int, float]]:
+        if self.embedder is None:
+            return []
+        generation = self.conn.execute(
+            "SELECT value FROM idx_meta WHERE key = 'generation'"
+        ).fetchone()
+        self._matrix.refresh(self.conn, int(generation[0]) if generation else 0)
+        if len(self._matrix.docs) == 0:
+            return []
+        sentences = query_sentences(title, text, self.cfg)
+        if not sentences:
+            return []
+        ranked = self._matrix.search(self.embedder.encode(sentences), self.cfg)
+        return [(d, round(s, 4)) for d, s in ranked]
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def _shingling(self) -> tuple[int, int]:
+        return self.cfg.shingle_size, self.cfg.shingle_sample
+
+    @staticmethod
+    def _text(title: str, text: str) -> str:
+        return f"{title}\n\n{text}" if title else text
+
+    def _doc_of(self, article_id: str) -> int | None:
+        row = self.conn.execute(
+            "SELECT doc FROM idx_docs WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def _select(self, column: str, docs: list[int]) -> dict[int, object]:
+        found: dict[int, object] = {}
+        for i in range(0, len(docs), 500):
+            chunk = docs[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT doc, {column} FROM idx_docs WHERE doc IN ({marks})"
+            found.update(self.conn.execute(sql, chunk))
+        return found
+
+    def _sizes(self, docs: list[int]) -> dict[int, int]:
+        return {d: int(n) for d, n in self._select("n_shingles", docs).items()}  # type: ignore[call-overload]
+
+    def _article_ids(self, docs: set[int]) -> dict[int, str]:
+        return {d: str(a) for d, a in self._select("article_id", sorted(docs)).items()}
