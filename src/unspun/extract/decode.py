@@ -31,9 +31,9 @@ _BINARY = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 def looks_binary(data: bytes, sample: int = 8192) -> bool:
     """True when the first bytes hold NULs or many control bytes (an image, a zip, ...)."""
     head = data[:sample]
-    if not head:
-        return False
-    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if not head or head.startswith(tuple(bom for bom, _ in _BOMS)):
+        return False  # empty, or UTF-16/32 text whose NULs are half its characters
+    if b"\x00" in head:
         return True
     return len(_BINARY.findall(head)) > len(head) * 0.01
 

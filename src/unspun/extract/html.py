@@ -241,7 +241,7 @@ def _parse(html: str, origin: str) -> HtmlElement:
         raise EmptyDocument(origin, "empty HTML page")
     try:
         tree = load_html(html)
-        if tree is None and "<" in html:
+        if (tree is None or tree.tag != "html") and "<" in html:
             tree = load_html(f"<html><body>{html}</body></html>")
     except (TypeError, ValueError) as exc:
         raise UnsupportedFormat(origin, f"not parseable as HTML ({exc})") from exc

@@ -13,13 +13,12 @@ record read before the break and then one :class:`Rejected` saying where and why
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
 from unspun.config import ExtractConfig
@@ -30,28 +29,42 @@ from unspun.model import Article, Rejected
 log = logging.getLogger(__name__)
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-_BROKEN = (ArchiveLoadFailed, EOFError, zlib.error, ValueError, OSError)
 
 
 def read_warc(path: Path, cfg: ExtractConfig) -> Iterator[Article | Rejected]:
     """Every HTML page in the WARC file at ``path``, as an Article or a Rejected."""
-    where = f"{path}@0"
     with path.open("rb") as stream:
         records = ArchiveIterator(stream)
-        try:
-            for record in records:
+        pending = iter(records)
+        where = f"{path}@0"
+        for number in itertools.count():
+            try:  # warcio raises all kinds of errors on a broken file: each means "broken here"
+                record = next(pending, None)
+                if record is None:
+                    return
                 skip = _skip_reason(record)
                 data = b"" if skip else record.content_stream().read(cfg.max_bytes + 1)
                 where = f"{path}@{records.get_record_offset()}"  # reads the record to its end
-                if _cut_short(records, record):
-                    yield _broken(where, "the file ends inside this record (truncated download?)")
-                    return
-                if skip:
-                    log.debug("%s: skipped, %s", where, skip)
-                    continue
+                cut = _cut_short(records, record)
+            except Exception as exc:
+                yield _broken(where, f"{type(exc).__name__}: {exc}")
+                return
+            if number == 0 and not _is_archive(record):
+                yield Rejected(str(path), "not a WARC or ARC file (no WARC/ header)", "unsupported")
+                return
+            if cut:
+                yield _broken(where, "the file ends inside this record (truncated download?)")
+                return
+            if skip:
+                log.debug("%s: skipped, %s", where, skip)
+            else:
                 yield _to_article(record, data, where, cfg)
-        except _BROKEN as exc:
-            yield _broken(where, str(exc) or type(exc).__name__)
+
+
+def _is_archive(record: ArcWarcRecord) -> bool:
+    if record.format.startswith("warc"):
+        return True
+    return (record.rec_headers.get_header("uri") or "").startswith("filedesc:")
 
 
 def _broken(where: str, why: str) -> Rejected:
