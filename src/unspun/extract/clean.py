@@ -43,6 +43,10 @@ def _phrases(text: str) -> frozenset[str]:
 # Whole units that are interface words, compared lower-cased without punctuation.
 _UI = _phrases(
     """
+    amp|today|yesterday|edit|save|saved|embed|less|prev next|buy photo|post to facebook|posted|
+    cancelsend|just watched|now playing|recommended video|back to gallery|story continued below|
+    none|null|undefined|replay|more videos|watch more|show caption|hide transcript|transcript|
+    print article|email article|reprints|permalink|top|back|
     a a a|about us|accept|accept all|ad|ads|advertise with us|advertisement|advertisement
     continue reading below|all rights reserved|and continue reading|article continues
     below|back to top|back to top of page|breaking news|cancel|cancel reply|caption|check your
@@ -81,6 +85,16 @@ _SOCIAL = frozenset(
     )
 )
 
+_SOCIAL_GLUED = (
+    "facebook",
+    "tweet",
+    "twitter",
+    "linkedin",
+    "email",
+    "share",
+    "whatsapp",
+    "pinterest",
+)
 # Calls to action: a reader-facing verb or noun of the site machinery ...
 _CTA = re.compile(
     r"\b(?:newsletters?|subscri(?:be|bed|ber|bers|ption)|regist(?:er|ered|ering|ration)|"
@@ -88,14 +102,24 @@ _CTA = re.compile(
     r"your (?:e-?mail|inbox|account|password)|notifications?|cookies?|privacy (?:policy|settings)|"
     r"terms (?:of (?:use|service)|and conditions)|comment on articles|continue reading|"
     r"keep reading|full (?:story|article)|download (?:the|our) app|free trial|unlimited access|"
-    r"ad ?blocker|paywall|premium (?:content|subscribers?|members?)|push alerts?)\b",
+    r"ad ?blocker|paywall|premium (?:content|subscribers?|members?)|push alerts?|"
+    r"digital access|digital subscription|(?:stories|headlines|news) delivered|in your inbox|"
+    r"in your in-box|the plan that's right|signed in as|posted to your|sent to your|"
+    r"be the first to know|join the (?:\w+'s )?conversation|try one month|"
+    r"external links?|open in a new (?:window|tab))\b",
     re.I,
+)
+# Some say so on their own.
+_CTA_STRONG = re.compile(
+    r"\b(?:be the first to know|digital access|(?:stories|headlines) delivered|"
+    r"(?:turn on|enable) (?:desktop |push )?notifications|external links?|"
+    r"open in a new (?:window|tab)|for unlimited access|subscribe now|sign up now)\b"
 )
 # ... addressed to the reader.
 _YOU = re.compile(
     r"\b(?:you|your|you're|you’re|you'll|you’ll|we|we've|our|us)\b|^(?:please|sign|subscribe|"
     r"register|log|get|join|follow|share|click|tap|download|enter|check|continue|read|watch|"
-    r"listen|like|accept|create|already|never miss|don't miss|don’t miss|or|and)\b",
+    r"listen|like|accept|create|already|never miss|don't miss|don’t miss|turn on|or|and)\b",
     re.I,
 )
 # Phrases that mark a unit as boilerplate wherever they stand in a short unit.
@@ -143,6 +167,20 @@ _PHRASES_ANY = (
 )
 _CTA_HINTS = (
     "newsletter",
+    "digital",
+    "deliver",
+    "inbox",
+    "in-box",
+    "plan",
+    "posted to",
+    "sent to",
+    "first to know",
+    "notification",
+    "conversation",
+    "month",
+    "external link",
+    "new window",
+    "new tab",
     "subscri",
     "regist",
     "sign",
@@ -169,13 +207,25 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # A line that is a date or timestamp, perhaps with a label: "July 15, 2018", "Updated 9:47 pm".
 _DATE_LINE = re.compile(
-    r"^\s*(?:(?:posted|published|updated|last updated|first published|modified)"
+    r"^\s*(?:by\s[^-–—|]{1,40}[-–—|]\s*)?"
+    r"(?:(?:posted|published|updated|last updated|first published|originally published|modified)"
     r"\s*(?:on|at|:)?\s*)?"
     rf"(?:{_DAY},?\s*)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
     rf"\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?)"
     rf"[^.!?]{{0,50}}$"
-    rf"|^\s*(?:posted|published|updated|last updated)\b[^.!?]{{0,60}}$",
+    rf"|^\s*(?:posted|published|updated|last updated|originally published)\b[^.!?]{{0,60}}$"
+    r"|^\s*(?:\d+|an?|one|two|three|few)\s+(?:sec|second|min|minute|hr|hour|day|week|month)s?"
+    r"(?:\s+\d+\s+mins?)?\s+ago\s*$",
+    re.I,
+)
+_MISC = re.compile(
+    r"(?:most read|most popular|most viewed|most shared|top stories|more stories|more news|"
+    r"recommended|related|trending|editor's picks?|editor’s picks?|you may also like|"
+    r"you might also like|more from|popular|latest|watch more|more videos)\b[^.!?]{0,60}$"
+    r"|(?:image|photo|picture|slide|video)?\s*\d+\s+of\s+\d+$"
+    r"|[a-z]+(?:_[a-z]+)+$"
+    r"|(?:\w+\s*)?\d[\d,.]*[km]?\s+(?:retweets?|likes?|replies|comments?|shares?|views)$",
     re.I,
 )
 _BREADCRUMB = re.compile(r"^[\w&'’ -]{1,30}(?:\s*[›»>/|]\s*[\w&'’ -]{1,40}){1,6}$")
@@ -208,7 +258,7 @@ _CAPTION_START = re.compile(
 _TERMINAL = tuple(".!?…\"”’')]:")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’/-]{1,60}\s*(?:\([^()\n]{1,30}\))?\s*[—–-]{1,2}\s")
-_BYLINE = re.compile(r"^\s*By\s+(?:[A-Z]|the\b)[^\n]{0,120}$")
+_BYLINE = re.compile(r"^\s*By\s+(?:[A-Z]|the\s+[A-Z])[^\n]{0,120}$")
 
 
 def boilerplate_reason(line: str) -> str | None:
@@ -222,18 +272,22 @@ def boilerplate_reason(line: str) -> str | None:
         return "interface"
     if not bare or not any(c.isalnum() for c in text):
         return "symbols"
-    if words > 60:
+    if words > 40 or (words > 15 and "\n" in text):  # a long or hard-wrapped paragraph
         return None
     low = text.lower()
     if _PHRASES_START.match(low) or _has_phrase(low):
         return "site phrase"
-    if words <= 40 and any(h in low for h in _CTA_HINTS):
-        if _CTA.search(text) and _YOU.search(text):
+    if words <= 30 and any(h in low for h in _CTA_HINTS):
+        if _CTA_STRONG.search(low) or (_CTA.search(text) and _YOU.search(text)):
             return "call to action"
         if words <= 15 and re.search(r"\be-?mail\b", low) and _YOU.search(text):
             return "call to action"
     if words <= 12 and _DATE_LINE.match(text):
         return "date line"
+    if words <= 8 and not _TERMINAL_END(text) and _MISC.match(text):
+        return "widget"
+    if words <= 8 and sum(1 for name in _SOCIAL_GLUED if name in low) >= 2:
+        return "social buttons"
     if words <= 10 and set(bare.split()) <= _SOCIAL:
         return "social buttons"
     if words <= 12 and _BREADCRUMB.match(text) and not _TERMINAL_END(text):
@@ -263,7 +317,7 @@ def is_caption(line: str) -> bool:
     """A photo or video caption or a bare photo credit."""
     text = line.strip()
     words = len(text.split())
-    if words > 150 or _BYLINE.match(text):
+    if words > 100 or len(text) > 800 or _BYLINE.match(text) or (words > 40 and "\n" in text):
         return False
     if _CAPTION_START.match(text) and words <= 80:
         return True
@@ -301,8 +355,10 @@ def title_case(words: Sequence[str]) -> bool:
 def is_heading(line: str) -> bool:
     """Could be a headline: a few to a few dozen words, not a caption or credit."""
     text = line.strip()
+    if "\n" in text or not 12 <= len(text) <= 300 or not (text[0].isupper() or text[0].isdigit()):
+        return False
     words = _WORD.findall(text)
-    if not 3 <= len(words) <= 40 or len(text) > 300 or len(text) < 12:
+    if not 3 <= len(words) <= 40:
         return False
     return not is_prose(text) or title_case(words)
 
@@ -334,10 +390,25 @@ def layout(units: Sequence[str], *, title: str = "") -> Layout:
     if prose:
         _mark_head(units, roles, first)
         for i in range(prose[-1] + 1, len(units)):
-            if roles[i] is Role.BODY and (_short(units[i]) or is_byline(units[i])):
+            unit = units[i].strip()
+            if (
+                roles[i] is Role.BODY
+                and not unit[:1].islower()
+                and (_short(unit) or is_byline(unit))
+            ):
                 roles[i] = Role.BOILERPLATE
+    _mark_bylines(units, roles)
     _mark_repeats(units, roles, title)
     return Layout(tuple(roles))
+
+
+def _mark_bylines(units: Sequence[str], roles: list[Role]) -> None:
+    """A byline or bare agency credit standing between paragraphs is not body text."""
+    has_byline = Role.BYLINE in roles
+    for i, unit in enumerate(units):
+        if roles[i] is Role.BODY and len(unit) <= 150 and is_byline(unit):
+            roles[i] = Role.BOILERPLATE if has_byline else Role.BYLINE
+            has_byline = True
 
 
 def _find_title(units: Sequence[str], roles: list[Role], first: int) -> int | None:

@@ -83,7 +83,7 @@ def split_units(text: str) -> list[Unit]:
 
 def _wrap_width(text: str, lines: Sequence[tuple[int, int, int]]) -> int:
     """The width a hard-wrapped text was filled to, or 0 when its lines are not wrapped."""
-    if len(lines) < 5:
+    if len(lines) < 3:
         return 0
     lengths = sorted(e - s for s, e, _ in lines)
     width = lengths[int(0.9 * (len(lengths) - 1))]
@@ -119,8 +119,11 @@ def article_from_units(
     meta = meta or {}
     texts = [text[u.start : u.end] for u in units]
     roles = list(layout(texts, title=meta.get("title", "")).roles)
-    if Role.BODY not in roles and Role.TITLE in roles:
-        roles[roles.index(Role.TITLE)] = Role.BODY  # a one-line note: its line is its body
+    if Role.BODY not in roles:  # a page that is only a photo, or a one-line note
+        if Role.CAPTION in roles:
+            roles = [Role.BODY if r is Role.CAPTION else r for r in roles]
+        elif Role.TITLE in roles:
+            roles[roles.index(Role.TITLE)] = Role.BODY
     title, title_origin = meta.get("title", ""), -1
     byline = meta.get("byline", "")
     captions: list[Caption] = []
