@@ -180,6 +180,27 @@ class Alignment:
     summary: AlignmentSummary
 
 
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One place where a copy departs from its source (see :mod:`unspun.changes`).
+
+    ``kind`` says what changed ("entity changed", "number changed", "detail added", ...),
+    ``severity`` how much it matters: "high" (the copy contradicts the source), "medium" (it
+    adds what the source does not support) or "low" (it leaves out a detail). The spans point at
+    the changed words on each side (None where one side has nothing); ``evidence`` holds the
+    copy sentence(s) and the source sentence(s) compared.
+    """
+
+    kind: str
+    severity: str
+    copy_span: Span | None
+    source_span: Span | None
+    copy_text: str
+    source_text: str
+    evidence: tuple[str, ...]
+    explanation: str
+
+
 def normalize_for_hash(text: str) -> str:
     """Unicode NFC, whitespace collapsed: two inputs differing only there get one id."""
     return " ".join(unicodedata.normalize("NFC", text).split())
@@ -214,6 +235,7 @@ __all__ = [
     "AlignmentSummary",
     "Article",
     "Caption",
+    "Change",
     "Evidence",
     "Field",
     "Label",
