@@ -1,9 +1,345 @@
-"""``unspun add / ls / show / rm``: the library commands (filled in by the store work)."""
+"""``unspun add / ls / show / rm / stats``: the library commands."""
 
 from __future__ import annotations
 
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
 import click
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from unspun.codec import to_dict
+from unspun.config import ExtractConfig, StoreConfig
+from unspun.errors import StoreError
+from unspun.extract.sources import STDIN, expand_paths, format_of, read_inputs
+from unspun.model import Article, Rejected
+from unspun.store import AddSummary, ArticleRow, SqliteStore, open_store
+
+PROGRESS_MIN_INPUTS = 20  # show a progress bar from this many files (or any CSV/JSONL/WARC)
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 
 
 def register(group: click.Group) -> None:
     """Add the library commands to the ``unspun`` group."""
+    for command in (add, ls, show, rm, stats):
+        group.add_command(command)
+
+
+@contextmanager
+def _library(ctx: click.Context, create: bool = False) -> Iterator[SqliteStore]:
+    path = ctx.obj["db_path"]
+    try:
+        store = open_store(path, StoreConfig(path=path), create=create)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        yield store
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()
+
+
+# -- add ---------------------------------------------------------------------------------
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-q", "--quiet", is_flag=True, help="Print only failures.")
+@json_option
+@click.pass_context
+def add(ctx: click.Context, paths: tuple[str, ...], quiet: bool, as_json: bool) -> None:
+    """Add articles to the library: files, directories, globs, or - for stdin.
+
+    Text, HTML, CSV, JSONL and WARC (optionally gzipped). Adding the same content again is a
+    no-op. Exits 1 when some input could not be added.
+    """
+    items = read_inputs(paths, ExtractConfig())
+    with _library(ctx, create=True) as store:
+        total, many = _count_inputs(paths)
+        if many and not as_json and sys.stderr.isatty():
+            summary = _add_with_progress(store, items, total)
+        else:
+            summary = store.add_many(items)
+        if as_json:
+            click.echo(json.dumps(_summary_dict(summary, store), indent=2, ensure_ascii=False))
+        else:
+            _print_summary(summary, store, quiet)
+    if summary.interrupted:
+        ctx.exit(130)
+    if summary.failed:
+        ctx.exit(1)
+
+
+def _count_inputs(paths: tuple[str, ...]) -> tuple[int | None, bool]:
+    """(how many documents, if known; whether there are enough for a progress bar)."""
+    files = 0
+    for item in expand_paths(paths):
+        if item == STDIN:
+            continue
+        if isinstance(item, Path) and format_of(item) in ("csv", "jsonl", "warc"):
+            return None, True
+        files += 1
+    return files, files >= PROGRESS_MIN_INPUTS
+
+
+class _RateColumn(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:,.0f} articles/s" if speed else "", style="progress.data.speed")
+
+
+def _add_with_progress(store: SqliteStore, items: Any, total: int | None) -> AddSummary:
+    console = Console(stderr=True)
+    columns = (
+        SpinnerColumn(),
+        TextColumn("adding"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        _RateColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[failed]} failed"),
+    )
+    with Progress(*columns, console=console, transient=False) as progress:
+        task = progress.add_task("add", total=total, failed=0)
+        failed = 0
+
+        def tick(item: Article | Rejected, outcome: str) -> None:
+            nonlocal failed
+            failed += outcome == "failed"
+            progress.update(task, advance=1, failed=failed)
+
+        summary = store.add_many(items, progress=tick)
+        progress.update(task, total=progress.tasks[0].completed)
+    return summary
+
+
+def _print_summary(summary: AddSummary, store: SqliteStore, quiet: bool) -> None:
+    for rejected in summary.failed:
+        click.echo(f"failed: {rejected.origin}: {rejected.reason}", err=True)
+    if summary.interrupted:
+        click.echo("interrupted: the articles above were added whole; run again to go on", err=True)
+    if quiet:
+        return
+    done = summary.added + summary.present + len(summary.failed)
+    click.echo(
+        f"added {summary.added:,}, already present {summary.present:,}, "
+        f"failed {len(summary.failed):,} ({done:,} in {summary.seconds:.1f} s, "
+        f"{summary.rate:,.0f}/s)"
+    )
+    if summary.new_boilerplate:
+        click.echo(
+            f"site boilerplate: {summary.new_boilerplate} new line(s) recognised, "
+            f"{summary.cleaned} stored article(s) cleaned"
+        )
+    _print_stats(store.summary(), brief=True)
+
+
+def _summary_dict(summary: AddSummary, store: SqliteStore) -> dict[str, Any]:
+    return {
+        "added": summary.added,
+        "present": summary.present,
+        "failed": [to_dict(r) for r in summary.failed],
+        "new_boilerplate": summary.new_boilerplate,
+        "cleaned": summary.cleaned,
+        "interrupted": summary.interrupted,
+        "seconds": round(summary.seconds, 3),
+        "library": store.summary(),
+    }
+
+
+# -- ls ----------------------------------------------------------------------------------
+
+
+@click.command()
+@click.option("--site", default=None, help="Only articles of this site.")
+@click.option("-n", "--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0)
+@click.option("--all", "show_all", is_flag=True, help="List every article (no limit).")
+@json_option
+@click.pass_context
+def ls(
+    ctx: click.Context,
+    site: str | None,
+    limit: int,
+    offset: int,
+    show_all: bool,
+    as_json: bool,
+) -> None:
+    """List the articles in the library, newest first."""
+    with _library(ctx) as store:
+        rows = store.list(site=site, limit=None if show_all else limit, offset=offset)
+        total = store.count(site)
+    if as_json:
+        click.echo(json.dumps([to_dict(r) for r in rows], indent=2, ensure_ascii=False))
+        return
+    if not sys.stdout.isatty():  # piped: one tab-separated line per article
+        for row in rows:
+            fields = (
+                row.id,
+                row.site,
+                row.date[:10],
+                row.title,
+                str(row.words),
+                ",".join(row.wire),
+            )
+            click.echo("\t".join(f.replace("\t", " ") for f in fields))
+        return
+    _print_table(rows, offset, total)
+
+
+def _print_table(rows: list[ArticleRow], offset: int, total: int) -> None:
+    console = Console()
+    table = Table(box=None, header_style="bold")
+    table.add_column("id", no_wrap=True, min_width=16)
+    table.add_column("site", no_wrap=True, min_width=12, max_width=18, overflow="ellipsis")
+    table.add_column("date", no_wrap=True, min_width=10)
+    title_width = max(16, console.width - 76)  # what the other columns leave
+    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=title_width)
+    table.add_column("words", justify="right", no_wrap=True, min_width=5)
+    table.add_column("wire", no_wrap=True, min_width=4, max_width=14, overflow="ellipsis")
+    for row in rows:
+        table.add_row(
+            row.id,
+            escape(row.site),
+            row.date[:10],
+            escape(row.title or "(no title)"),
+            f"{row.words:,}",
+            ",".join(row.wire),
+        )
+    console.print(table)
+    shown = f"{offset + 1}-{offset + len(rows)}" if rows else "none"
+    console.print(f"[dim]{shown} of {total:,} article(s)[/dim]", highlight=False)
+
+
+# -- show --------------------------------------------------------------------------------
+
+
+@click.command()
+@click.argument("article_id")
+@json_option
+@click.pass_context
+def show(ctx: click.Context, article_id: str, as_json: bool) -> None:
+    """Show one article: metadata, clean text, captions and removed boilerplate.
+
+    ARTICLE_ID may be a unique prefix of the id.
+    """
+    with _library(ctx) as store:
+        article = store.get(article_id)
+        seen = store.sightings(article.id)
+    if as_json:
+        click.echo(json.dumps(to_dict(article), indent=2, ensure_ascii=False))
+        return
+    _print_article(article, seen)
+
+
+def _print_article(article: Article, seen: list[dict[str, str]]) -> None:
+    console = Console(highlight=False)
+    console.print(f"[bold]{escape(article.title or '(no title)')}[/bold]")
+    fields = [
+        ("id", article.id),
+        ("site", article.site),
+        ("url", article.url),
+        ("byline", article.byline),
+        ("published", article.published),
+        ("fetched", article.fetched),
+        ("language", article.language),
+        ("format", article.format),
+        ("origin", article.origin),
+        ("external id", article.external_id),
+        ("raw hash", article.raw_hash[:16]),
+        ("words", f"{len(article.text.split()):,}"),
+    ]
+    for credit in article.credits:
+        fields.append(("wire", f"{credit.agency} ({credit.where}: {credit.evidence})"))
+    for name, value in fields:
+        if value:
+            console.print(f"[dim]{name:>12}[/dim]  {escape(value)}")
+    for other in seen:
+        where = other["url"] or other["origin"]
+        console.print(f"[dim]{'also seen':>12}[/dim]  {escape(other['site'])} {escape(where)}")
+    console.print()
+    console.print(escape(article.text))
+    _print_list(console, "Captions", [c.text for c in article.captions])
+    _print_list(console, "Removed boilerplate", list(article.boilerplate))
+
+
+def _print_list(console: Console, title: str, lines: list[str]) -> None:
+    if not lines:
+        return
+    console.print(f"\n[bold]{title}[/bold] ({len(lines)})")
+    for line in lines:
+        console.print(f"  [dim]-[/dim] {escape(line)}")
+
+
+# -- rm ----------------------------------------------------------------------------------
+
+
+@click.command()
+@click.argument("article_ids", nargs=-1, required=True)
+@click.pass_context
+def rm(ctx: click.Context, article_ids: tuple[str, ...]) -> None:
+    """Remove articles from the library (by id or unique id prefix)."""
+    with _library(ctx) as store:
+        for ref in article_ids:
+            article = store.remove(ref)
+            click.echo(f"removed {article.id} {article.title}".rstrip())
+
+
+# -- stats -------------------------------------------------------------------------------
+
+
+@click.command()
+@click.option("--boilerplate", is_flag=True, help="Also list the recognised site boilerplate.")
+@json_option
+@click.pass_context
+def stats(ctx: click.Context, boilerplate: bool, as_json: bool) -> None:
+    """What the library holds: articles, sites, wire credits, formats, dates."""
+    with _library(ctx) as store:
+        summary = store.summary()
+        lines = store.site_boilerplate() if boilerplate else []
+    if as_json:
+        if boilerplate:
+            summary["site_boilerplate"] = [
+                {"site": site, "line": line, "articles": n} for site, line, n in lines
+            ]
+        click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
+        return
+    _print_stats(summary, brief=False)
+    for site, line, n in lines:
+        click.echo(f"  {site}: {line!r} ({n} articles)")
+
+
+def _print_stats(summary: dict[str, Any], brief: bool) -> None:
+    echo: Callable[[str], None] = click.echo
+    wire = ", ".join(f"{k} {v:,}" for k, v in summary["wire"].items()) or "none"
+    echo(
+        f"library {summary['library']}: {summary['articles']:,} articles, "
+        f"{summary['sites']:,} sites, {summary['words']:,} words; wire credits: {wire}"
+    )
+    if brief:
+        return
+    if summary["first_date"]:
+        echo(f"dates: {summary['first_date'][:10]} to {summary['last_date'][:10]} "
+             f"({summary['dated']:,} dated)")  # fmt: skip
+    echo("formats: " + ", ".join(f"{k} {v:,}" for k, v in summary["formats"].items()))
+    if summary["top_sites"]:
+        echo("top sites: " + ", ".join(f"{k} {v:,}" for k, v in summary["top_sites"].items()))
+    echo(f"site boilerplate lines: {summary['boilerplate_lines']:,}")

@@ -1,0 +1,174 @@
+"""Cross-article boilerplate: recognised per site, only across different stories."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from unspun.config import StoreConfig
+from unspun.model import Article, Paragraph, paragraphs_of
+from unspun.store import open_store
+from unspun.store.boilerplate import line_key, same_story, sketch, strip_lines
+
+FOOTER = "Click Here to comment on this article"
+COPYRIGHT = "© Copyright 2026 The Example Press. All rights reserved. Do not redistribute."
+_VOCABULARY = (
+    "harbour council budget river school bridge station market festival ferry mayor road "
+    "library hospital museum tram garden police weather farm village island forest coast "
+    "election strike court tunnel airport bakery stadium theatre choir orchestra lighthouse"
+)
+_WORDS = _VOCABULARY.split()
+
+
+def _prose(rng: random.Random, words: int = 30) -> str:
+    return " ".join(rng.choice(_WORDS) for _ in range(words)) + "."
+
+
+def _story(make_article, seed: int, site: str, extra: list[str], paragraphs: int = 4) -> Article:
+    rng = random.Random(seed)
+    body = [_prose(rng) for _ in range(paragraphs)]
+    return make_article(f"Story {seed}", [*body[:2], *extra, *body[2:]], site=site)
+
+
+# -- strip_lines ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("drop", "kept"),
+    [
+        ({"B"}, ["A", "C", "D"]),
+        ({"A"}, ["B", "C", "D"]),
+        ({"D"}, ["A", "B", "C"]),
+        ({"C", "D"}, ["A", "B"]),
+        ({"A", "C"}, ["B", "D"]),
+        ({"B", "C"}, ["A", "D"]),
+    ],
+)
+def test_strip_lines_moves_paragraphs_and_keeps_origins(make_article, drop, kept) -> None:
+    names = ["A", "B", "C", "D"]
+    texts = {n: f"Paragraph {n} " + n.lower() * 5 for n in names}
+    article = make_article("T", [texts[n] for n in names], boilerplate=("earlier",))
+    stripped = strip_lines(article, {line_key(texts[n]) for n in drop})
+    assert stripped.id == article.id
+    assert stripped.text == "\n\n".join(texts[n] for n in kept)
+    assert stripped.boilerplate == ("earlier", *(texts[n] for n in names if n in drop))
+    assert [stripped.text[p.start : p.end] for p in stripped.paragraphs] == [texts[n] for n in kept]
+    origins = {texts[n]: p.origin for n, p in zip(names, article.paragraphs, strict=True)}
+    assert [p.origin for p in stripped.paragraphs] == [origins[texts[n]] for n in kept]
+
+
+def test_strip_lines_never_empties_the_body(make_article) -> None:
+    article = make_article("T", [FOOTER])
+    assert strip_lines(article, {line_key(FOOTER)}) is article
+
+
+def test_strip_lines_matches_lines_whatever_their_spacing(make_article) -> None:
+    article = make_article("T", ["Body.", "Click  Here to comment\u00a0on this article"])
+    assert strip_lines(article, {line_key(FOOTER)}).text == "Body."
+
+
+def test_strip_lines_without_spans_uses_blank_lines() -> None:
+    article = Article(id="x", text=f"One.\n\n{FOOTER}\n\nTwo.")
+    stripped = strip_lines(article, {line_key(FOOTER)})
+    assert stripped.text == "One.\n\nTwo."
+    assert stripped.paragraphs == (Paragraph(0, 4), Paragraph(6, 10))
+    assert stripped.paragraphs == paragraphs_of(stripped.text)
+
+
+def test_same_story_tells_versions_from_different_stories(make_article) -> None:
+    rng = random.Random(1)
+    base = [_prose(rng) for _ in range(4)]
+    first = make_article("v1", base[:2])
+    update = make_article("v2", [*base, _prose(rng)])
+    other = make_article("other", [_prose(rng) for _ in range(4)])
+    assert same_story(sketch(first), sketch(update))
+    assert not same_story(sketch(first), sketch(other))
+    assert not same_story(frozenset(), frozenset())
+
+
+# -- in the library ---------------------------------------------------------------------
+
+
+def test_a_site_footer_is_recognised_and_every_holder_cleaned(make_article) -> None:
+    cfg = StoreConfig(boilerplate_min_articles=5, boilerplate_min_share=0.3)
+    articles = [_story(make_article, i, "paper.example", [FOOTER]) for i in range(7)]
+    with open_store(":memory:", cfg) as store:
+        first = store.add_many(articles[:4])
+        assert first.new_boilerplate == 0  # four stories are not enough
+        assert FOOTER in store.get(articles[0].id).text
+        second = store.add_many(articles[4:])
+        assert (second.new_boilerplate, second.cleaned) == (1, 4)
+        for original in articles:
+            stored = store.get(original.id)  # the id it was added under still finds it
+            assert FOOTER not in stored.text
+            assert stored.boilerplate == (FOOTER,)
+            assert stored.paragraphs[2].origin == original.paragraphs[3].origin
+            assert [stored.text[p.start : p.end] for p in stored.paragraphs] == [
+                original.text[p.start : p.end] for i, p in enumerate(original.paragraphs) if i != 2
+            ]
+        assert store.add(articles[0]) is False  # re-adding the same input: present
+        assert store.site_boilerplate() == [("paper.example", FOOTER, 5)]
+
+
+def test_later_articles_are_cleaned_when_added(make_article) -> None:
+    with open_store(":memory:") as store:
+        store.add_many(_story(make_article, i, "paper.example", [FOOTER]) for i in range(5))
+        late = _story(make_article, 99, "paper.example", [FOOTER, COPYRIGHT])
+        assert store.add(late)
+        stored = store.get(late.id)
+        assert stored.boilerplate == (FOOTER,)
+        assert COPYRIGHT in stored.text  # seen once: not (yet) boilerplate
+
+
+def test_a_wire_story_on_many_sites_is_not_boilerplate(make_article) -> None:
+    rng = random.Random(7)
+    wire = [_prose(rng) for _ in range(5)]
+    with open_store(":memory:") as store:
+        for i in range(12):
+            store.add(make_article("Wire story", wire, site=f"site{i}.example", url=f"u{i}"))
+            store.add(_story(make_article, i, f"site{i}.example", []))
+        assert store.site_boilerplate() == []
+        assert store.summary()["boilerplate_lines"] == 0
+
+
+def test_versions_of_one_story_on_one_site_are_not_boilerplate(make_article) -> None:
+    rng = random.Random(3)
+    paragraphs = [_prose(rng) for _ in range(10)]
+    versions = [
+        make_article(f"Summit, update {k}", paragraphs[: 3 + k], site="paper.example")
+        for k in range(7)
+    ]
+    with open_store(":memory:") as store:
+        summary = store.add_many(versions)
+        assert summary.added == 7 and summary.new_boilerplate == 0
+        assert store.get(versions[0].id).text == versions[0].text
+
+
+def test_a_line_in_too_small_a_share_of_the_site_is_kept(make_article) -> None:
+    cfg = StoreConfig(boilerplate_min_articles=5, boilerplate_min_share=0.3)
+    plain = [_story(make_article, 100 + i, "paper.example", []) for i in range(15)]
+    with_line = [_story(make_article, i, "paper.example", [COPYRIGHT]) for i in range(5)]
+    with open_store(":memory:", cfg) as store:
+        store.add_many([*plain, *with_line])  # 5 of 20 = 25 % < 30 %
+        assert store.site_boilerplate() == []
+        store.add(_story(make_article, 50, "paper.example", [COPYRIGHT]))
+        store.add(_story(make_article, 51, "paper.example", [COPYRIGHT]))  # 7 of 22 > 30 %
+        assert [line for _, line, _ in store.site_boilerplate()] == [COPYRIGHT]
+
+
+def test_removing_articles_takes_back_their_lines(make_article) -> None:
+    articles = [_story(make_article, i, "paper.example", [FOOTER]) for i in range(5)]
+    with open_store(":memory:") as store:
+        store.add_many(articles[:4])
+        store.remove(articles[0].id)
+        store.add(articles[4])  # only 4 holders now
+        assert store.site_boilerplate() == []
+        store.add(_story(make_article, 10, "paper.example", [FOOTER]))
+        assert len(store.site_boilerplate()) == 1
+
+
+def test_unknown_site_is_not_tracked(make_article) -> None:
+    with open_store(":memory:") as store:
+        store.add_many(_story(make_article, i, "", [FOOTER]) for i in range(8))
+        assert store.site_boilerplate() == []
