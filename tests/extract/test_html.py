@@ -184,3 +184,11 @@ def test_date_lines(line: str, expected: bool) -> None:
 def test_headline_lines(line: str, near_top: bool, expected: bool) -> None:
     head = _headline_key("Ferry strike ends")
     assert _is_headline(line, head, near_top=near_top) is expected
+
+
+def test_headline_run_into_the_first_paragraph_is_cut_off() -> None:
+    first = "| Harbour reopens The harbour at Kelby reopened on Tuesday after weeks of dredging."
+    body = f"<article><p>{first}</p>{_paragraphs(3)}</article>"
+    article = extract_html(_page(body), origin="runin.html", cfg=CFG)
+    assert article.text.startswith("The harbour at Kelby reopened on Tuesday")
+    assert "| Harbour reopens" in article.boilerplate

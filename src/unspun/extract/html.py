@@ -280,9 +280,20 @@ def _clean_lines(
             or _is_date_line(line)
         ):
             removed.append(line)
-        else:
-            kept.append(line)
+            continue
+        if clean and not kept and title:
+            line = _strip_run_in_title(line, title, removed)
+        kept.append(line)
     return kept, removed
+
+
+def _strip_run_in_title(line: str, title: str, removed: list[str]) -> str:
+    """The first paragraph without the headline some pages run into it ("| Title Text...")."""
+    start = len(line) - len(line.lstrip("|-–—•:· "))
+    if line.startswith(title, start) and len(line) > start + len(title) + 40:
+        removed.append(line[: start + len(title)].strip())
+        return line[start + len(title) :].lstrip(" |-–—:·")
+    return line
 
 
 _NON_WORD = re.compile(r"[\W_]+")
