@@ -9,7 +9,13 @@ import pytest
 from unspun import model
 from unspun.config import ExtractConfig
 from unspun.errors import EmptyDocument, InputError, TooLarge, UnsupportedFormat
-from unspun.extract.html import _headline_key, _is_date_line, _is_headline, extract_html
+from unspun.extract.html import (
+    _headline_key,
+    _is_date_line,
+    _is_furniture,
+    _is_headline,
+    extract_html,
+)
 
 CFG = ExtractConfig()
 
@@ -192,3 +198,22 @@ def test_headline_run_into_the_first_paragraph_is_cut_off() -> None:
     article = extract_html(_page(body), origin="runin.html", cfg=CFG)
     assert article.text.startswith("The harbour at Kelby reopened on Tuesday")
     assert "| Harbour reopens" in article.boilerplate
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Share", True),
+        ("Print Article", True),
+        ("Advertisement", True),
+        ("https://courier.example/news/ferry-strike-ends", True),
+        ("© 2024 The Kelby Courier. All rights reserved.", True),
+        ("Copyright 2024 The Associated Press. All rights reserved.", True),
+        ("Sign up for our morning newsletter", True),
+        ("Copyright law changed in 2019 after a long debate in parliament.", False),
+        ("Subscribers will pay four krone more from May.", False),
+        ("Share prices fell sharply on Tuesday after the strike was announced.", False),
+    ],
+)
+def test_furniture_lines(line: str, furniture: bool) -> None:
+    assert _is_furniture(line) is furniture

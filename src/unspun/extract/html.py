@@ -53,6 +53,11 @@ class HtmlOptions:
 
 
 def options_for(cfg: ExtractConfig) -> HtmlOptions:
+    """The options for ``cfg``: today the measured defaults whatever it says.
+
+    ``ExtractConfig.html_favor_precision`` is not applied: trafilatura's precision mode scores
+    0.941 F1 on the extraction benchmark against 0.967 for these options.
+    """
     return HtmlOptions()
 
 
@@ -70,7 +75,9 @@ _FURNITURE = re.compile(
         | (?:sign\ up|subscribe)\b.{0,80}
         | this\ copy\ is\ for\ your\ personal,?\ non-?commercial\ use\ only\b.*
         | https?://\S+
-        | (?:copyright\ )?(?:©|\(c\)|copyright)\ ?.{0,120}(?:all\ rights\ reserved|\d{4}).{0,120}
+        | (?:copyright\ *)?(?:©|\(c\)).{0,240}
+        | copyright\ +(?:©\ *)?(?:\d{4}|\(c\)).{0,240}
+        | .{0,120}\ball\ rights\ reserved\b.{0,120}
     )[.!:]?$""",
     re.I | re.X,
 )
