@@ -109,6 +109,8 @@ _CTA = re.compile(
     r"external links?|open in a new (?:window|tab))\b",
     re.I,
 )
+# Reported speech is article text, whatever it says to "you".
+_REPORTED = re.compile(r"\b(?:said|says|told|tells|according to|asked|added|wrote)\b")
 # Some say so on their own.
 _CTA_STRONG = re.compile(
     r"\b(?:be the first to know|digital access|(?:stories|headlines) delivered|"
@@ -277,7 +279,7 @@ def boilerplate_reason(line: str) -> str | None:
     low = text.lower()
     if _PHRASES_START.match(low) or _has_phrase(low):
         return "site phrase"
-    if words <= 30 and any(h in low for h in _CTA_HINTS):
+    if words <= 30 and any(h in low for h in _CTA_HINTS) and not _REPORTED.search(low):
         if _CTA_STRONG.search(low) or (_CTA.search(text) and _YOU.search(text)):
             return "call to action"
         if words <= 15 and re.search(r"\be-?mail\b", low) and _YOU.search(text):

@@ -77,7 +77,9 @@ def _read_csv(path: Path, cfg: ExtractConfig) -> Iterator[Article | Rejected]:
                 continue
             if len(row) != len(header):
                 reason = f"row has {len(row)} fields, the header {len(header)}"
-                yield Rejected(f"{path}#{row_no}", reason, "malformed")
+                yield Rejected(
+                    f"{path}#{_row_name(row, header, cfg) or row_no}", reason, "malformed"
+                )
                 continue
             yield _row_article(path, row_no, dict(zip(header, row, strict=True)), cfg, "csv")
 
@@ -142,6 +144,13 @@ def cell_units(text: str, separator: str) -> list[Unit]:
             units.append(Unit(start, start + len(stripped), block))
         pos += len(piece) + len(separator)
     return units
+
+
+def _row_name(row: list[str], header: list[str], cfg: ExtractConfig) -> str:
+    """The id cell of a malformed row, when it has one where the header says."""
+    if cfg.id_column in header and header.index(cfg.id_column) < len(row):
+        return row[header.index(cfg.id_column)].strip()
+    return ""
 
 
 def _missing(column: str, columns: list[str]) -> str:

@@ -1,0 +1,119 @@
+"""Line roles: boilerplate, captions, bylines, headline, body."""
+
+from __future__ import annotations
+
+import pytest
+
+from unspun.extract.clean import (
+    Role,
+    boilerplate_reason,
+    guess_language,
+    is_caption,
+    is_heading,
+    layout,
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Search",
+        "Advertisement",
+        "Share this:",
+        "Facebook Twitter Email",
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+        "Sign up for our weekly newsletter and get the best stories in your inbox.",
+        "Already a subscriber? Log in to continue reading.",
+        "We use cookies to improve your experience on our site.",
+        "Click here to comment on this article",
+        "Related: Council approves new budget",
+        "© 2024 Example Media Group. All rights reserved.",
+        "Updated: 9:41 AM, March 2, 2024",
+        "Tuesday, Apr 2nd 2024 5-Day Forecast",
+        "3 hours ago",
+        "Image 4 of 12",
+        "1,204 shares",
+        "Home › Politics › Elections",
+        "Be the first to know.",
+    ],
+)
+def test_site_boilerplate(line: str) -> None:
+    assert boilerplate_reason(line) is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The council voted to register all new boats by the end of the year.",
+        "Search teams found the missing hikers on Sunday after a three-day effort.",
+        "She said she had never missed a council meeting in twenty years of service.",
+        "\u201cYou have to sign up early,\u201d said one parent, who waited four hours in line.",
+        "Officials said readers could click here and there on the new map, which "
+        "launched on Monday with data on every bus stop in the region, but many "
+        "complained that the site was slow and hard to use on phones and tablets alike.",
+        "WHAT COMES NEXT",
+    ],
+)
+def test_article_sentences_are_not_boilerplate(line: str) -> None:
+    assert boilerplate_reason(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        ("Crowds gather in the square on Monday. (AP Photo/Kim Ode)", True),
+        ("Photo: Lena Roth, AP", True),
+        ("Lena Roth/AFP/Getty Images", True),
+        ("Credit: Reuters", True),
+        ("The photographer, who works for AP, said the crowd was calm.", False),
+        ("By LENA ROTH, Associated Press", False),
+    ],
+)
+def test_captions(line: str, caption: bool) -> None:
+    assert is_caption(line) is caption
+
+
+def test_headings() -> None:
+    assert is_heading("Town votes to rebuild pier")
+    assert is_heading("The Mayor Has Announced That The Pier Will Be Rebuilt Next Year.")
+    assert not is_heading("the council voted on Tuesday to rebuild the old pier in the harbour.")
+    assert not is_heading("Menu")
+
+
+def test_layout_breadcrumb_repeated_headline_and_tag_line() -> None:
+    units = [
+        "Home Posts Town Votes To Rebuild Its Old Pier",
+        "Town Votes To Rebuild Its Old Pier",
+        "Harbours",
+        "Town Votes To Rebuild Its Old Pier",
+        "Residents voted on Tuesday to rebuild the wooden pier that storms tore apart.",
+        "Work will start in the spring, officials said after the vote.",
+        "Leave a Reply",
+    ]
+    roles = layout(units).roles
+    assert roles == (
+        Role.BOILERPLATE,
+        Role.TITLE,
+        Role.BOILERPLATE,
+        Role.BOILERPLATE,
+        Role.BODY,
+        Role.BODY,
+        Role.BOILERPLATE,
+    )
+
+
+def test_layout_given_title_removes_its_repeats_and_keeps_body_subheads() -> None:
+    units = [
+        "Library opens late",
+        "The city library will stay open until 9 p.m. on weekdays from April.",
+        "WHAT READERS SAID",
+        "Most readers in a survey had asked for evening hours, officials said.",
+    ]
+    roles = layout(units, title="Library opens late").roles
+    assert roles == (Role.BOILERPLATE, Role.BODY, Role.BODY, Role.BODY)
+
+
+def test_guess_language() -> None:
+    assert guess_language("The council said that it would vote on the plan in the spring.") == "en"
+    assert guess_language("Der Rat hat am Dienstag beschlossen, die alte Brücke zu bauen.") == ""
