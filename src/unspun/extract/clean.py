@@ -263,17 +263,22 @@ _DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’/-]{1,60}\s*(?:\([^()\n]{1,30}\))?\
 _BYLINE = re.compile(r"^\s*By\s+(?:[A-Z]|the\s+[A-Z])[^\n]{0,120}$")
 
 
+_PUNCT = re.compile(r"[^\w\s'’-]+")
+_ALNUM = re.compile(r"[^\W_]")
+
+
 def boilerplate_reason(line: str) -> str | None:
     """Why a unit of text is site boilerplate, or None when it may be article text."""
     text = line.strip()
     if not text:
         return "blank"
     words = len(text.split())
-    bare = " ".join(re.sub(r"[^\w\s'’-]+", " ", text.lower()).split()) if words <= 10 else "-"
-    if bare in _UI:
-        return "interface"
-    if not bare or not any(c.isalnum() for c in text):
-        return "symbols"
+    if words <= 10:
+        bare = " ".join(_PUNCT.sub(" ", text.lower()).split())
+        if bare in _UI:
+            return "interface"
+        if not _ALNUM.search(bare):
+            return "symbols"
     if words > 40 or (words > 15 and "\n" in text):  # a long or hard-wrapped paragraph
         return None
     low = text.lower()
@@ -290,7 +295,7 @@ def boilerplate_reason(line: str) -> str | None:
         return "widget"
     if words <= 8 and sum(1 for name in _SOCIAL_GLUED if name in low) >= 2:
         return "social buttons"
-    if words <= 10 and set(bare.split()) <= _SOCIAL:
+    if words <= 10 and set(_PUNCT.sub(" ", low).split()) <= _SOCIAL:
         return "social buttons"
     if words <= 12 and _BREADCRUMB.match(text) and not _TERMINAL_END(text):
         return "breadcrumb"
