@@ -316,7 +316,7 @@ def _is_headline(line: str, head: str, *, near_top: bool) -> bool:
     Pages often title themselves "Headline | Site", or run a longer headline in the page than
     in their <title>; a line at the top that holds the title or is held by it is the headline.
     """
-    if not head:
+    if not head or len(line) > 2 * len(head) + 60:  # far longer than any variant of it
         return False
     key = _headline_key(line)
     if key == head:
