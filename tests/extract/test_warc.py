@@ -114,6 +114,14 @@ def test_garbage_with_a_warc_name_is_one_rejection(tmp_path: Path) -> None:
     assert items[0].origin.startswith(str(bad))
 
 
+@pytest.mark.parametrize("name", ["empty.warc", "empty.warc.gz"])
+def test_empty_file_is_one_rejection(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_bytes(b"")
+    (item,) = read_inputs([str(tmp_path / name)], CFG)
+    assert isinstance(item, Rejected) and item.kind == "empty"
+    assert item.origin == str(tmp_path / name)
+
+
 def test_unreadable_page_is_rejected_and_the_rest_still_read(tmp_path: Path) -> None:
     records = [
         ("response", "200 OK", "text/html", b"<html><body></body></html>"),

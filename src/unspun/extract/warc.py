@@ -41,6 +41,8 @@ def read_warc(path: Path, cfg: ExtractConfig) -> Iterator[Article | Rejected]:
             try:  # warcio raises all kinds of errors on a broken file: each means "broken here"
                 record = next(pending, None)
                 if record is None:
+                    if number == 0:
+                        yield Rejected(str(path), "empty WARC file (no records)", "empty")
                     return
                 skip = _skip_reason(record)
                 data = b"" if skip else record.content_stream().read(cfg.max_bytes + 1)
