@@ -1,0 +1,45 @@
+"""Settings of the align stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class AlignConfig:
+    """Knobs of the sentence aligner; the defaults are the tuned ones."""
+
+    model: str = "minilm-int8"  # sentence-embedding model ("minilm-int8" or "none")
+    threads: int = 1  # onnxruntime intra-op threads
+    batch_size: int = 8  # sentences per model call
+    max_tokens: int = 128  # longer sentences are truncated before embedding
+    # Candidate filter: a sentence pair is scored only if it shares this much rare-word weight
+    # (idf-weighted, as a share of the smaller sentence) or, with a model, this cosine.
+    min_shared: float = 0.2
+    min_words: int = 3  # shorter units ("2.", "Menu") are never aligned
+    # Pair scores: the embedding cosine counts above cosine_floor, weighted against the
+    # rare-word overlap; lexical evidence alone can also carry a pair.
+    cosine_floor: float = 0.45
+    cosine_weight: float = 0.7
+    # A pair scoring match_threshold is accepted anywhere; a pair scoring weak_threshold only
+    # next to another accepted pair (within run_window sentences on both sides, same
+    # direction), or as the headline against the source's title or lede; two neighbouring
+    # pairs both at run_seed_threshold vouch for each other.
+    match_threshold: float = 0.65
+    weak_threshold: float = 0.42
+    run_seed_threshold: float = 0.5
+    run_window: int = 2
+    # Lower bar for growing a pair to a neighbouring sentence (a copy that merges two source
+    # sentences into one, or splits one).
+    extend_threshold: float = 0.35
+    title_lede_bonus: float = 0.1  # the copy's headline prefers the source's title or lede
+    caption_penalty: float = 0.15  # captions pair with body text only on stronger evidence
+    # near-verbatim: this share of word bigrams in common both ways, or this character
+    # similarity (rapidfuzz ratio); below, a matched pair is a paraphrase
+    near_verbatim: float = 0.8
+    near_verbatim_chars: float = 0.92
+    # The judgement "the copy reuses the source": this many matched copy characters, or one
+    # verbatim, near-verbatim or strong pair (score >= strong_score) of this many characters.
+    reuse_min_chars: int = 100
+    reuse_strong_chars: int = 40
+    strong_score: float = 0.7
