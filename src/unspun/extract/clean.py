@@ -205,6 +205,7 @@ _CTA_HINTS = (
     "alert",
     "your ",
 )
+_CTA_HINT = re.compile("|".join(re.escape(h) for h in _CTA_HINTS))
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # A line that is a date or timestamp, perhaps with a label: "July 15, 2018", "Updated 9:47 pm".
@@ -228,6 +229,10 @@ _MISC = re.compile(
     r"|(?:image|photo|picture|slide|video)?\s*\d+\s+of\s+\d+$"
     r"|[a-z]+(?:_[a-z]+)+$"
     r"|(?:\w+\s*)?\d[\d,.]*[km]?\s+(?:retweets?|likes?|replies|comments?|shares?|views)$",
+    re.I,
+)
+_HAS_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{1,2}}:\d{{2}})",
     re.I,
 )
 _BREADCRUMB = re.compile(r"^[\w&'’ -]{1,30}(?:\s*[›»>/|]\s*[\w&'’ -]{1,40}){1,6}$")
@@ -284,7 +289,7 @@ def boilerplate_reason(line: str) -> str | None:
     low = text.lower()
     if _PHRASES_START.match(low) or _has_phrase(low):
         return "site phrase"
-    if words <= 30 and any(h in low for h in _CTA_HINTS) and not _REPORTED.search(low):
+    if words <= 30 and _CTA_HINT.search(low) and not _REPORTED.search(low):
         if _CTA_STRONG.search(low) or (_CTA.search(text) and _YOU.search(text)):
             return "call to action"
         if words <= 15 and re.search(r"\be-?mail\b", low) and _YOU.search(text):
@@ -333,9 +338,11 @@ def is_caption(line: str) -> bool:
 
 def is_byline(line: str) -> bool:
     text = line.strip()
-    if len(text.split()) > 15:
+    if len(text.split()) > 24:
         return False
-    return bool(_BYLINE.match(text) and not text.endswith((".", "!", "?"))) or is_credit_line(text)
+    if _BYLINE.match(text) and not text.endswith((".", "!", "?")):
+        return True
+    return len(text.split()) <= 15 and is_credit_line(text)
 
 
 def is_prose(line: str) -> bool:
@@ -352,6 +359,8 @@ def is_prose(line: str) -> bool:
 
 
 def title_case(words: Sequence[str]) -> bool:
+    if len(words) > 40:  # longer than any headline
+        return False
     long_words = [w for w in words if len(w) >= 4]
     if len(long_words) < 3:
         return False
@@ -362,10 +371,11 @@ def title_case(words: Sequence[str]) -> bool:
 def is_heading(line: str) -> bool:
     """Could be a headline: a few to a few dozen words, not a caption or credit."""
     text = line.strip()
-    if "\n" in text or not 12 <= len(text) <= 300 or not (text[0].isupper() or text[0].isdigit()):
+    lead = text.lstrip("'\"‘“«")[:1]
+    if "\n" in text or not 12 <= len(text) <= 300 or not (lead.isupper() or lead.isdigit()):
         return False
     words = _WORD.findall(text)
-    if not 3 <= len(words) <= 40:
+    if not 3 <= len(words) <= 40 or (len(words) <= 10 and _HAS_DATE.search(text)):
         return False
     return not is_prose(text) or title_case(words)
 
@@ -394,6 +404,8 @@ def layout(units: Sequence[str], *, title: str = "") -> Layout:
         if title_at is not None:
             roles[title_at] = Role.TITLE
             title = units[title_at].strip()
+            prose = [i for i in prose if i != title_at]
+            first = prose[0] if prose else len(units)
     if prose:
         _mark_head(units, roles, first)
         for i in range(prose[-1] + 1, len(units)):
@@ -423,7 +435,7 @@ def _find_title(units: Sequence[str], roles: list[Role], first: int) -> int | No
     head = [i for i in range(min(first + 1, len(units))) if roles[i] is Role.BODY]
     candidates = [i for i in head if is_heading(units[i]) and not is_byline(units[i])]
     if not candidates:
-        return None
+        return first if _headline_sentence(units, roles, first) else None
     best = candidates[0]
     text = units[best].strip()
     for j in head:
@@ -432,6 +444,22 @@ def _find_title(units: Sequence[str], roles: list[Role], first: int) -> int | No
             roles[best] = Role.BOILERPLATE  # "Home › Posts <title>": a breadcrumb
             return j
     return best
+
+
+def _headline_sentence(units: Sequence[str], roles: list[Role], first: int) -> bool:
+    """A short first sentence with more prose after it reads as a headline: "X says Y."."""
+    if first >= len(units):
+        return False
+    text = units[first].strip()
+    more = any(roles[j] is Role.BODY and is_prose(units[j]) for j in range(first + 1, len(units)))
+    return (
+        more
+        and "\n" not in text
+        and len(text) <= 160
+        and len(text.split()) <= 16
+        and text.lstrip("'\"‘“«")[:1].isupper()
+        and not _DATELINE.match(text)
+    )
 
 
 def _mark_head(units: Sequence[str], roles: list[Role], first: int) -> None:
