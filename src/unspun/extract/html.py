@@ -53,12 +53,10 @@ class HtmlOptions:
 
 
 def options_for(cfg: ExtractConfig) -> HtmlOptions:
-    """The options for ``cfg``: today the measured defaults whatever it says.
-
-    ``ExtractConfig.html_favor_precision`` is not applied: trafilatura's precision mode scores
-    0.941 F1 on the extraction benchmark against 0.967 for these options.
-    """
-    return HtmlOptions()
+    """The trafilatura options for ``cfg`` (recall mode unless the settings say otherwise)."""
+    if cfg.html_favor_recall:
+        return HtmlOptions()
+    return HtmlOptions(favor_recall=False)
 
 
 _CAPTIONS = "//figcaption"
