@@ -7,6 +7,7 @@ import pytest
 from unspun.extract.clean import (
     Role,
     boilerplate_reason,
+    find_date,
     guess_language,
     is_caption,
     is_heading,
@@ -117,3 +118,20 @@ def test_layout_given_title_removes_its_repeats_and_keeps_body_subheads() -> Non
 def test_guess_language() -> None:
     assert guess_language("The council said that it would vote on the plan in the spring.") == "en"
     assert guess_language("Der Rat hat am Dienstag beschlossen, die alte Brücke zu bauen.") == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("July 15, 2018", "2018-07-15"),
+        ("Updated: Sunday, Jul 15th 2018 9:41 AM", "2018-07-15"),
+        ("Monday 16 July 2018 14.12 BST", "2018-07-16"),
+        ("Published 2018-07-16T08:00:00Z", "2018-07-16"),
+        ("Sept. 3, 2019", "2019-09-03"),
+        ("Feb 30, 2020", ""),
+        ("Mayday 12 2018", ""),
+        ("No date here", ""),
+    ],
+)
+def test_find_date(line: str, date: str) -> None:
+    assert find_date(line) == date

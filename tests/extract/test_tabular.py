@@ -40,6 +40,7 @@ def test_csv_rows_map_columns_and_clean_cells(fixtures_dir: Path) -> None:
     )
     assert first.title == "Bridge reopens after repairs"
     assert first.byline == "By Reuters"
+    assert first.published == "2024-03-02"  # from the date line before the body
     assert first.text.startswith("LISBON (Reuters) - The old river bridge")
     assert "Click Here to comment on this article" in first.boilerplate
     assert "Click Here" not in first.text

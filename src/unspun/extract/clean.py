@@ -12,6 +12,7 @@ say "click here" or "newsletter" is article text.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -272,6 +273,38 @@ _PUNCT = re.compile(r"[^\w\s'’-]+")
 _ALNUM = re.compile(r"[^\W_]")
 
 
+_FULL_MONTHS = (
+    "january february march april may june july august september october november december"
+)
+_MONTHS = {
+    **{name: i for i, name in enumerate(_FULL_MONTHS.split(), 1)},
+    **{name[:3]: i for i, name in enumerate(_FULL_MONTHS.split(), 1)},
+    "sept": 9,
+}
+_DATE_PARTS = re.compile(
+    r"\b(?:(?P<mon1>[A-Za-z]{3,9})\.?\s+(?P<day1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year1>\d{4})"
+    r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon2>[A-Za-z]{3,9})\.?,?\s+(?P<year2>\d{4})"
+    r"|(?P<year3>\d{4})-(?P<mon3>\d{2})-(?P<day3>\d{2}))(?!\d)"
+)
+
+
+def find_date(line: str) -> str:
+    """The first calendar date written in ``line``, as ISO ``YYYY-MM-DD``, or ""."""
+    for m in _DATE_PARTS.finditer(line):
+        if m.group("year3"):
+            year, month, day = int(m["year3"]), int(m["mon3"]), int(m["day3"])
+        else:
+            month = _MONTHS.get((m["mon1"] or m["mon2"]).lower(), 0)
+            year, day = int(m["year1"] or m["year2"]), int(m["day1"] or m["day2"])
+        try:
+            found = datetime.date(year, month, day)
+        except ValueError:
+            continue
+        if 1900 <= year <= 2100:
+            return found.isoformat()
+    return ""
+
+
 def boilerplate_reason(line: str) -> str | None:
     """Why a unit of text is site boilerplate, or None when it may be article text."""
     text = line.strip()
@@ -507,6 +540,7 @@ __all__ = [
     "Layout",
     "Role",
     "boilerplate_reason",
+    "find_date",
     "guess_language",
     "is_byline",
     "is_caption",

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from unspun.config import ExtractConfig
 from unspun.errors import EmptyDocument
-from unspun.extract.clean import Role, guess_language, layout
+from unspun.extract.clean import Role, find_date, guess_language, layout
 from unspun.extract.credits import find_credits
 from unspun.model import Article, Caption, Paragraph, content_id, raw_hash
 
@@ -126,6 +126,7 @@ def article_from_units(
             roles[roles.index(Role.TITLE)] = Role.BODY
     title, title_origin = meta.get("title", ""), -1
     byline = meta.get("byline", "")
+    published = meta.get("published", "") or _head_date(texts, roles)
     captions: list[Caption] = []
     boilerplate: list[str] = []
     groups: list[tuple[int, int]] = []  # (start, end) of body paragraphs in text
@@ -172,7 +173,7 @@ def article_from_units(
         url=meta.get("url", ""),
         site=meta.get("site", ""),
         byline=byline,
-        published=meta.get("published", ""),
+        published=published,
         fetched=meta.get("fetched", ""),
         language=meta.get("language", "") or guess_language(body),
         credits=credits,
@@ -183,6 +184,18 @@ def article_from_units(
         external_id=meta.get("external_id", ""),
         title_origin=title_origin,
     )
+
+
+def _head_date(texts: Sequence[str], roles: Sequence[Role]) -> str:
+    """The date a line before the body gives (a dateline, "Updated: July 15, 2018"), or ""."""
+    for text, role in zip(texts, roles, strict=True):
+        if role is Role.BODY:
+            return ""
+        if role in (Role.BOILERPLATE, Role.BYLINE) and len(text) <= 120:
+            found = find_date(text)
+            if found:
+                return found
+    return ""
 
 
 __all__ = ["Unit", "article_from_units", "extract_text", "split_units"]
