@@ -8,6 +8,7 @@ from typing import Any
 
 from unspun.evaluate.data import require
 from unspun.evaluate.seeds_alignment import check_alignment
+from unspun.evaluate.seeds_changes import check_changes
 from unspun.evaluate.seeds_extraction import check_extraction
 
 
@@ -15,4 +16,5 @@ def evaluate_seeds(seeds_dir: Path) -> dict[str, Any]:
     gold = json.loads(require(seeds_dir / "gold.json", "seed gold file").read_text("utf-8"))
     result: dict[str, Any] = {"extraction": check_extraction(seeds_dir, gold)}
     result["alignment"] = check_alignment(seeds_dir, gold)
+    result["changes"] = check_changes(seeds_dir, gold)
     return result

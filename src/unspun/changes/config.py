@@ -1,0 +1,30 @@
+"""Settings of the changes stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeConfig:
+    """Knobs of the change detector; the defaults are the tuned ones."""
+
+    # A clause counts as added (dropped) when this many of its content words appear nowhere in
+    # the other article and the run holds at least run_min_words unmatched content words ...
+    added_min_words: int = 3
+    dropped_min_words: int = 3
+    run_min_words: int = 4
+    # ... unless the other sentence has this share as many unmatched words of its own (then it
+    # is rewording, not addition or loss)
+    reword_share: float = 0.6
+    # A copy sentence with no source is a claim added when this share of its content words is
+    # new to the source article, and it has at least this many words
+    claim_min_novel: float = 0.4
+    claim_min_words: int = 6
+    # New sentences before the first or after the last aligned one count as added claims only
+    # in runs this short: a longer run means the copy drew on a fuller version of the story
+    max_edge_claims: int = 2
+    # Source sentences the copy leaves out inside the copied region are reported as dropped
+    report_dropped_sentences: bool = True
+    dropped_sentence_min_words: int = 8
+    headline: bool = True  # run the headline check inside detect_changes

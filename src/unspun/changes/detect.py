@@ -1,0 +1,682 @@
+"""Where a copy departs from its source: a plain function over an alignment.
+
+For every aligned pair the two sides are compared after normalisation (see
+:mod:`unspun.changes.normalize`), one detector per kind, most specific first: quotes,
+negation, attribution, titles, names, numbers, dates, hedges, then clauses added or dropped.
+A later finding that overlaps an earlier one on the same side is not reported again. Copy
+sentences with no source become *claims added* (boilerplate, credit lines and the tail of a
+fuller version of the story excepted); source sentences the copy skips inside the copied
+region become *details dropped*. The headline is checked by :func:`check_headline`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field, replace
+
+from unspun.changes import entities as ent
+from unspun.changes.config import ChangeConfig
+from unspun.changes.kinds import SEVERITY, ChangeKind
+from unspun.changes.normalize import COUNTRY, NEGATIONS, Word, fold, words
+from unspun.changes.numbers import Mention, dates, numbers
+from unspun.model import Alignment, Article, Change, SentencePair, Span
+
+log = logging.getLogger(__name__)
+
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.]*)*\s*)?(?:\((?:AP|Reuters|AFP)\)\s*)?[—–-]+\s*"
+)
+_CREDIT = re.compile(
+    r"(contributed (?:to )?(?:this )?report|writers? .{0,40}contributed|©|copyright|all rights "
+    r"reserved|click here|sign up|subscribe|read more|follow (?:us|him|her)|newsletter)",
+    re.IGNORECASE,
+)
+_POLARITY = frozenset({"declin", "refus", "deni", "fail", "reject", "unable", "lack"})
+
+
+@dataclass
+class Side:
+    """One side of a pair: the text region it covers and its words."""
+
+    article: Article
+    spans: tuple[Span, ...]
+    text: str = ""
+    offset: int = 0
+    words: list[Word] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        first, last = self.spans[0], self.spans[-1]
+        same = all(s.field == first.field and s.index == first.index for s in self.spans)
+        end = last.end if same else first.end
+        full = self.article.field_text(first.field, first.index)
+        self.offset = first.start
+        self.text = full[first.start : end]
+        skip = 0
+        m = _DATELINE.match(self.text)
+        if m and first.field == "body" and m.end() < len(self.text) // 2:
+            skip = m.end()
+        kept = [w for w in words(self.text, self.offset) if w.start >= self.offset + skip]
+        self.words = [replace(w, position=k) for k, w in enumerate(kept)]
+
+    @property
+    def field(self) -> str:
+        return self.spans[0].field
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(self.spans[0].field, start, end, self.spans[0].index)  # type: ignore[arg-type]
+
+    def chars(self, start: int, end: int) -> str:
+        return self.text[start - self.offset : end - self.offset]
+
+    def norms(self) -> set[str]:
+        return {w.norm for w in self.words}
+
+
+@dataclass
+class Context:
+    """What the whole of each article says, for 'is this anywhere in the other text?'."""
+
+    vocab: set[str]
+    source_norms: set[str]
+    copy_norms: set[str]
+    source_names: set[str]
+    copy_names: set[str]
+    source_numbers: set[str]
+    copy_numbers: set[str]
+    source_dates: list[Mention]
+    copy_dates: list[Mention]
+    source_roles: dict[str, set[str]]
+
+
+def build_context(copy: Article, source: Article) -> Context:
+    vocab = ent.proper_vocabulary(
+        [
+            copy.text,
+            source.text,
+            *(c.text for c in copy.captions),
+            *(c.text for c in source.captions),
+        ]
+    )
+    s_text = source.title + "\n\n" + source.text
+    c_text = copy.title + "\n\n" + copy.text
+    s_words, c_words = words(s_text), words(c_text)
+    s_dates, c_dates = dates(s_text), dates(c_text)
+    roles: dict[str, set[str]] = {}
+    for t in ent.titles(s_text):
+        if t.person:
+            roles.setdefault(t.person, set()).add(t.role)
+    return Context(
+        vocab,
+        {w.norm for w in s_words},
+        {w.norm for w in c_words},
+        {ent.name_key(w) for w in s_words if ent.is_name(w, vocab)},
+        {ent.name_key(w) for w in c_words if ent.is_name(w, vocab)},
+        {n.value for n in numbers(s_text, 0, s_dates)},
+        {n.value for n in numbers(c_text, 0, c_dates)},
+        s_dates,
+        c_dates,
+        roles,
+    )
+
+
+def detect_changes(
+    copy: Article,
+    source: Article,
+    alignment: Alignment,
+    cfg: ChangeConfig,
+    nlp: object | None = None,
+) -> tuple[Change, ...]:
+    """Every change the copy makes to its source, headline first, then in the copy's order.
+
+    ``nlp`` (a loaded spaCy pipeline) is accepted for entity types; the patterns work without.
+    """
+    ctx = build_context(copy, source)
+    out: list[Change] = []
+    if cfg.headline:
+        from unspun.changes.headline import check_headline
+
+        out.extend(check_headline(copy, source, alignment, cfg, nlp, ctx=ctx))
+    for pair in alignment.pairs:
+        if pair.copy[0].field == "title":
+            continue
+        out.extend(compare_pair(copy, source, pair, ctx, cfg))
+    out.extend(claims_added(copy, source, alignment, ctx, cfg))
+    if cfg.report_dropped_sentences:
+        out.extend(sentences_dropped(copy, source, alignment, ctx, cfg))
+    return tuple(out)
+
+
+# -- one pair ---------------------------------------------------------------------------
+
+
+class Findings:
+    """Changes of one pair, refusing a finding that overlaps an earlier one on either side."""
+
+    def __init__(self, c: Side, s: Side) -> None:
+        self.c, self.s = c, s
+        self.items: list[Change] = []
+        self.c_taken: list[tuple[int, int]] = []
+        self.s_taken: list[tuple[int, int]] = []
+        self.evidence = (c.text.strip(), s.text.strip())
+
+    def add(
+        self, kind: ChangeKind, cr: tuple[int, int] | None, sr: tuple[int, int] | None, why: str
+    ) -> bool:
+        if (cr and _overlaps(cr, self.c_taken)) or (sr and _overlaps(sr, self.s_taken)):
+            return False
+        self.items.append(
+            Change(
+                kind=kind.value,
+                severity=SEVERITY[kind].value,
+                copy_span=self.c.span(*cr) if cr else None,
+                source_span=self.s.span(*sr) if sr else None,
+                copy_text=self.c.chars(*cr) if cr else "",
+                source_text=self.s.chars(*sr) if sr else "",
+                evidence=self.evidence,
+                explanation=why,
+            )
+        )
+        if cr:
+            self.c_taken.append(cr)
+        if sr:
+            self.s_taken.append(sr)
+        return True
+
+
+def _overlaps(r: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(r[0] < b and a < r[1] for a, b in taken)
+
+
+def compare_pair(
+    copy: Article, source: Article, pair: SentencePair, ctx: Context, cfg: ChangeConfig
+) -> list[Change]:
+    c, s = Side(copy, pair.copy), Side(source, pair.source)
+    f = Findings(c, s)
+    _quotes(f)
+    _negation(f)
+    _attribution(f, ctx)
+    _titles(f, ctx)
+    _names(f, ctx, changed_only=True)
+    c_dates, s_dates = dates(c.text, c.offset), dates(s.text, s.offset)
+    _numbers(f, ctx, c_dates, s_dates, changed_only=True)
+    _dates(f, ctx, c_dates, s_dates, changed_only=True)
+    _hedges(f)
+    _runs(f, ctx, cfg)
+    _numbers(f, ctx, c_dates, s_dates, changed_only=False)
+    _dates(f, ctx, c_dates, s_dates, changed_only=False)
+    _names(f, ctx, changed_only=False)
+    return f.items
+
+
+def _quotes(f: Findings) -> None:
+    s_quotes = ent.quotes(f.s.text, f.s.offset)
+    for text, start, end in ent.quotes(f.c.text, f.c.offset):
+        cw = _quote_words(text)
+        best, best_sim = None, 0.0
+        for stext, ss, se in s_quotes:
+            sw = _quote_words(stext)
+            sim = len(set(cw) & set(sw)) / max(1, len(set(cw) | set(sw)))
+            if sim > best_sim:
+                best, best_sim = (stext, ss, se), sim
+        if best is None or best_sim < 0.3 or _quote_words(best[0]) == cw:
+            continue
+        f.add(
+            ChangeKind.QUOTE,
+            (start, end),
+            (best[1], best[2]),
+            "the words inside the quotation marks differ from the source's quotation",
+        )
+
+
+def _quote_words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", fold(text).replace("'", ""))
+
+
+def _negatives(side: Side) -> list[Word]:
+    out = []
+    for k, w in enumerate(side.words):
+        if w.norm in NEGATIONS or any(w.norm.startswith(p) for p in _POLARITY):
+            nxt = side.words[k + 1].norm if k + 1 < len(side.words) else ""
+            if (w.norm == "not" and nxt == "only") or (w.norm == "no" and nxt in ("longer", "one")):
+                continue
+            out.append(w)
+    return out
+
+
+def _negation(f: Findings) -> None:
+    cn, sn = _negatives(f.c), _negatives(f.s)
+    if len(cn) == len(sn):
+        return
+    more, other = (f.c, f.s) if len(cn) > len(sn) else (f.s, f.c)
+    negs = cn if more is f.c else sn
+    other_norms = other.norms()
+    other_negs = {w.norm for w in (sn if more is f.c else cn)}
+    for w in negs:
+        if w.norm in other_negs:
+            continue
+        after = [x for x in more.words[w.position + 1 : w.position + 5] if x.content]
+        hit = next((x for x in after[:2] if x.norm in other_norms), None)
+        if hit is None:
+            continue
+        r = (w.start, hit.end)
+        partner = next((x for x in other.words if x.norm == hit.norm), None)
+        pr = (partner.start, partner.end) if partner else None
+        if more is f.c:
+            f.add(ChangeKind.NEGATION, r, pr, f"the copy negates '{hit.text}'; the source does not")
+        else:
+            f.add(
+                ChangeKind.NEGATION,
+                pr,
+                r,
+                f"the source says '{more.chars(*r)}'; the copy drops the negation",
+            )
+        return
+
+
+def _attribution(f: Findings, ctx: Context) -> None:
+    ca = ent.attributions(f.c.text, f.c.offset)
+    sa = ent.attributions(f.s.text, f.s.offset)
+    s_keys = {k for k, *_ in sa}
+    c_keys = {k for k, *_ in ca}
+    s_text = fold(f.s.text)
+    c_text = fold(f.c.text)
+    for key, start, end, shown in ca:
+        if key in s_keys or key in s_text or _variant(key, s_keys):
+            continue
+        for skey, ss, se, sshown in sa:
+            if skey in c_keys or skey in c_text or _variant(skey, c_keys):
+                continue
+            f.add(
+                ChangeKind.ATTRIBUTION,
+                (start, end),
+                (ss, se),
+                f"the copy credits {shown}; the source credits {sshown}",
+            )
+            return
+
+
+def _variant(key: str, keys: set[str]) -> bool:
+    """ "AP" and "Associated Press", "Biden" and "Joe Biden" are one source."""
+    alias = {"ap": "associated press", "afp": "agence france-presse"}
+    key = alias.get(key, key)
+    return any(
+        alias.get(k, k) == key or key.split()[-1] == alias.get(k, k).split()[-1] for k in keys
+    )
+
+
+def _titles(f: Findings, ctx: Context) -> None:
+    ct, st = ent.titles(f.c.text, f.c.offset), ent.titles(f.s.text, f.s.offset)
+    done: set[str] = set()
+    for t in ct:
+        if not t.person or t.role.split()[-1] in ent.GENERIC_ROLES:
+            continue
+        here = [x for x in st if x.person == t.person and _specific(x.role)]
+        known = {x.role for x in here} or {
+            r for r in ctx.source_roles.get(t.person, set()) if _specific(r)
+        }
+        if known and t.role not in known:
+            sr = (here[0].start, here[0].end) if here else None
+            other = here[0].role if here else sorted(known)[0]
+            if f.add(
+                ChangeKind.TITLE,
+                (t.start, t.end),
+                sr,
+                f"the copy calls {t.person.title()} '{t.text}'; the source says '{other}'",
+            ):
+                done.add(t.role)
+    c_roles = {t.role for t in ct if _specific(t.role)}
+    s_roles = {t.role for t in st if _specific(t.role)}
+    extra = [
+        t
+        for t in ct
+        if _specific(t.role)
+        and t.role not in s_roles
+        and t.role not in done
+        and not (t.person and t.person not in {x.person for x in st})
+    ]
+    missing = [t for t in st if _specific(t.role) and t.role not in c_roles]
+    if extra and missing:
+        t, m = extra[0], missing[0]
+        f.add(
+            ChangeKind.TITLE,
+            (t.start, t.end),
+            (m.start, m.end),
+            f"the copy says '{t.text}' where the source says '{m.text}'",
+        )
+
+
+def _specific(role: str) -> bool:
+    return role.split()[-1] not in ent.GENERIC_ROLES
+
+
+def _name_groups(side: Side, vocab: set[str]) -> list[list[Word]]:
+    groups: list[list[Word]] = []
+    last = -2
+    for w in side.words:
+        if ent.is_name(w, vocab) and fold(w.text) not in ent.ROLES:
+            if w.position == last + 1 and groups:
+                groups[-1].append(w)
+            else:
+                groups.append([w])
+            last = w.position
+    return groups
+
+
+def _names(f: Findings, ctx: Context, changed_only: bool) -> None:
+    cg, sg = _name_groups(f.c, ctx.vocab), _name_groups(f.s, ctx.vocab)
+    c_keys = {ent.name_key(w) for g in cg for w in g}
+    s_keys = {ent.name_key(w) for g in sg for w in g}
+    c_new = [g for g in cg if not {ent.name_key(w) for w in g} & s_keys]
+    s_gone = [g for g in sg if not {ent.name_key(w) for w in g} & c_keys]
+    if changed_only:
+        for g in c_new:
+            keys = {ent.name_key(w) for w in g}
+            partner = _nearest(g, s_gone, f)
+            if partner is None:
+                continue
+            pkeys = {ent.name_key(w) for w in partner}
+            if keys & ctx.source_names and pkeys & ctx.copy_names:
+                continue  # both names are elsewhere in the other text: moved, not changed
+            s_gone.remove(partner)
+            f.add(
+                ChangeKind.ENTITY,
+                (g[0].start, g[-1].end),
+                (partner[0].start, partner[-1].end),
+                f"the copy names {_kind_of(g, f.c)} '{_shown(g, f.c)}' where the source has "
+                f"'{_shown(partner, f.s)}'",
+            )
+        return
+    for g in c_new:
+        if not {ent.name_key(w) for w in g} & ctx.source_names:
+            f.add(
+                ChangeKind.ADDED,
+                (g[0].start, g[-1].end),
+                None,
+                f"the copy adds '{_shown(g, f.c)}', which the source never mentions",
+            )
+    for g in s_gone:
+        if _adjectival_country(g, f.s):
+            continue  # "US President Joe Biden" -> "President Joe Biden"
+        if not {ent.name_key(w) for w in g} & ctx.copy_names:
+            f.add(
+                ChangeKind.DROPPED,
+                None,
+                (g[0].start, g[-1].end),
+                f"the copy leaves out '{_shown(g, f.s)}'",
+            )
+
+
+def _adjectival_country(g: list[Word], side: Side) -> bool:
+    if not all(ent.name_key(w) in COUNTRY.values() for w in g):
+        return False
+    nxt = g[-1].position + 1
+    return (
+        nxt < len(side.words)
+        and side.words[nxt].content
+        and not ent.is_name(side.words[nxt], set())
+    )
+
+
+def _nearest(g: list[Word], others: list[list[Word]], f: Findings) -> list[Word] | None:
+    if not others:
+        return None
+    pos = (g[0].start - f.c.offset) / max(1, len(f.c.text))
+    return min(others, key=lambda o: abs((o[0].start - f.s.offset) / max(1, len(f.s.text)) - pos))
+
+
+def _shown(g: list[Word], side: Side) -> str:
+    return side.chars(g[0].start, g[-1].end)
+
+
+_ORG_WORDS = re.compile(
+    r"(?i)\b(party|ministry|agency|bank|council|house|kremlin|company|corp|"
+    r"inc|group|committee|department|union|nato|congress|senate|court)\b"
+)
+
+
+def _kind_of(g: list[Word], side: Side) -> str:
+    text = _shown(g, side)
+    before = side.text[: g[0].start - side.offset].rstrip().split()[-1:]
+    if _ORG_WORDS.search(text) or text.isupper():
+        return "the organisation"
+    if before and before[0].lower() in ("in", "at", "from", "to", "near", "outside"):
+        return "the place"
+    if before and before[0].lower() in ent.ROLES:
+        return "the person"
+    return "the name"
+
+
+def _numbers(
+    f: Findings, ctx: Context, c_dates: list[Mention], s_dates: list[Mention], changed_only: bool
+) -> None:
+    cn = numbers(f.c.text, f.c.offset, c_dates)
+    sn = numbers(f.s.text, f.s.offset, s_dates)
+    s_vals, c_vals = {n.value for n in sn}, {n.value for n in cn}
+    c_extra = [n for n in cn if n.value not in s_vals and n.start >= _first(f.c)]
+    s_extra = [n for n in sn if n.value not in c_vals]
+    if changed_only:
+        for a, b in zip(c_extra, s_extra, strict=False):
+            f.add(
+                ChangeKind.NUMBER,
+                (a.start, a.end),
+                (b.start, b.end),
+                f"the copy says '{a.text}' ({a.value}) where the source says '{b.text}' "
+                f"({b.value})",
+            )
+        return
+    for a in c_extra[len(s_extra) :]:
+        if not a.weak and a.value not in ctx.source_numbers:
+            f.add(
+                ChangeKind.ADDED,
+                (a.start, a.end),
+                None,
+                f"the copy adds the number '{a.text}', which the source does not give",
+            )
+    for b in s_extra[len(c_extra) :]:
+        if not b.weak and b.value not in ctx.copy_numbers:
+            f.add(
+                ChangeKind.DROPPED,
+                None,
+                (b.start, b.end),
+                f"the copy leaves out the number '{b.text}'",
+            )
+
+
+def _first(side: Side) -> int:
+    return side.words[0].start if side.words else side.offset
+
+
+def _dates(
+    f: Findings, ctx: Context, cd: list[Mention], sd: list[Mention], changed_only: bool
+) -> None:
+    c_extra = [d for d in cd if not any(d.compatible(x) for x in sd) and d.start >= _first(f.c)]
+    s_extra = [d for d in sd if not any(d.compatible(x) for x in cd)]
+    for d in list(c_extra):
+        partner = next(
+            (x for x in s_extra if x.cls == d.cls or {x.cls, d.cls} <= {"weekday", "relative"}),
+            None,
+        )
+        if partner is None:
+            continue
+        c_extra.remove(d)
+        s_extra.remove(partner)
+        if changed_only:
+            f.add(
+                ChangeKind.DATE,
+                (d.start, d.end),
+                (partner.start, partner.end),
+                f"the copy says '{d.text}' where the source says '{partner.text}'",
+            )
+    if changed_only:
+        return
+    for d in c_extra:
+        if not any(d.compatible(x) for x in ctx.source_dates):
+            start = _with_preposition(f.c, d.start)
+            f.add(
+                ChangeKind.ADDED,
+                (start, d.end),
+                None,
+                f"the copy adds '{f.c.chars(start, d.end)}'; the source gives no such time",
+            )
+    for d in s_extra:
+        if not any(d.compatible(x) for x in ctx.copy_dates):
+            f.add(ChangeKind.DROPPED, None, (d.start, d.end), f"the copy leaves out '{d.text}'")
+
+
+def _with_preposition(side: Side, start: int) -> int:
+    m = re.search(
+        r"\b(?:on|in|at|by|since|until|last|this|next)\s+$", side.text[: start - side.offset]
+    )
+    return side.offset + m.start() if m else start
+
+
+def _hedges(f: Findings) -> None:
+    ch, sh = ent.hedges(f.c.words), ent.hedges(f.s.words)
+    c_cls = [c for c, _ in ch]
+    s_cls = {c for c, _ in sh}
+    if any(c not in s_cls for c in c_cls):
+        return  # the copy hedges differently: a rewording
+    for cls, w in sh:
+        if sh.count((cls, w)) and [c for c, _ in sh].count(cls) > c_cls.count(cls):
+            nxt = next((x for x in f.s.words[w.position + 1 : w.position + 4] if x.content), None)
+            hit = next((x for x in f.c.words if nxt and x.norm == nxt.norm), None)
+            cr = (hit.start, hit.end) if hit else None
+            f.add(
+                ChangeKind.HEDGE,
+                cr,
+                (w.start, w.end),
+                f"the source hedges with '{w.text}'; the copy states it as fact",
+            )
+            return
+
+
+def _runs(f: Findings, ctx: Context, cfg: ChangeConfig) -> None:
+    """Clauses of content words on one side that the other side lacks altogether."""
+    c_norms, s_norms = f.c.norms(), f.s.norms()
+    c_unmatched = [w for w in f.c.words if w.content and w.norm not in s_norms]
+    s_unmatched = [w for w in f.s.words if w.content and w.norm not in c_norms]
+    for run in _unmatched_runs(f.s, c_norms):
+        novel = [w for w in run if w.norm not in ctx.copy_norms]
+        if (
+            len(novel) >= cfg.dropped_min_words
+            and len(run) >= cfg.run_min_words
+            and len(c_unmatched) < cfg.reword_share * len(run)
+        ):
+            r = (run[0].start, run[-1].end)
+            f.add(ChangeKind.DROPPED, None, r, f"the copy leaves out '{f.s.chars(*r)}'")
+    for run in _unmatched_runs(f.c, s_norms):
+        novel = [w for w in run if w.norm not in ctx.source_norms]
+        if (
+            len(novel) >= cfg.added_min_words
+            and len(run) >= cfg.run_min_words
+            and len(s_unmatched) < cfg.reword_share * len(run)
+        ):
+            r = (run[0].start, run[-1].end)
+            f.add(
+                ChangeKind.ADDED,
+                r,
+                None,
+                f"the copy adds '{f.c.chars(*r)}', which the source does not say",
+            )
+
+
+def _unmatched_runs(side: Side, other: set[str]) -> list[list[Word]]:
+    """Runs of content words absent from ``other``; one matched word may sit inside a run."""
+    content = [w for w in side.words if w.content]
+    runs: list[list[Word]] = []
+    current: list[Word] = []
+    k = 0
+    while k < len(content):
+        w = content[k]
+        if w.norm not in other:
+            current.append(w)
+        elif current and k + 1 < len(content) and content[k + 1].norm not in other:
+            pass  # bridge a single matched word
+        elif current:
+            runs.append(current)
+            current = []
+        k += 1
+    if current:
+        runs.append(current)
+    return runs
+
+
+# -- sentences with no partner ----------------------------------------------------------
+
+
+def claims_added(
+    copy: Article, source: Article, alignment: Alignment, ctx: Context, cfg: ChangeConfig
+) -> list[Change]:
+    """Copy body sentences with no source that say something the source does not."""
+    body = sorted(
+        (s for p in alignment.pairs for s in p.copy if s.field == "body"), key=lambda s: s.start
+    )
+    new = sorted((s for s in alignment.new if s.field == "body"), key=lambda s: s.start)
+    if not body:
+        return []
+    first, last = body[0].start, body[-1].start
+    before = [s for s in new if s.start < first]
+    after = [s for s in new if s.start > last]
+    inside = [s for s in new if first < s.start < last]
+    chosen = inside + [
+        s for group in (before, after) if len(group) <= cfg.max_edge_claims for s in group
+    ]
+    out = []
+    for span in sorted(chosen, key=lambda s: s.start):
+        text = copy.text[span.start : span.end]
+        ws = [w for w in words(text) if w.content]
+        if len(text.split()) < cfg.claim_min_words or _CREDIT.search(text) or not ws:
+            continue
+        novel = [w for w in ws if w.norm not in ctx.source_norms]
+        if len(novel) / len(ws) < cfg.claim_min_novel:
+            continue
+        out.append(
+            Change(
+                ChangeKind.CLAIM.value,
+                SEVERITY[ChangeKind.CLAIM].value,
+                span,
+                None,
+                text,
+                "",
+                (text,),
+                "the copy says this and the source has no sentence like it",
+            )
+        )
+    return out
+
+
+def sentences_dropped(
+    copy: Article, source: Article, alignment: Alignment, ctx: Context, cfg: ChangeConfig
+) -> list[Change]:
+    """Source body sentences the copy skips between sentences it does use."""
+    used = sorted(
+        (s for p in alignment.pairs for s in p.source if s.field == "body"), key=lambda s: s.start
+    )
+    if len(used) < 2:
+        return []
+    first, last = used[0].start, used[-1].start
+    out = []
+    for span in sorted(alignment.dropped, key=lambda s: s.start):
+        if span.field != "body" or not first < span.start < last:
+            continue
+        text = source.text[span.start : span.end]
+        ws = [w for w in words(text) if w.content]
+        if len(text.split()) < cfg.dropped_sentence_min_words or _CREDIT.search(text) or not ws:
+            continue
+        novel = [w for w in ws if w.norm not in ctx.copy_norms]
+        if len(novel) / len(ws) < cfg.claim_min_novel:
+            continue
+        out.append(
+            Change(
+                ChangeKind.DROPPED.value,
+                SEVERITY[ChangeKind.DROPPED].value,
+                None,
+                span,
+                "",
+                text,
+                (text,),
+                "the copy leaves out this sentence of the source",
+            )
+        )
+    return out

@@ -1,0 +1,284 @@
+"""Names, titles, attributions, quotes, hedges and negations found with patterns.
+
+* **Names**: words written with a capital where they are not opening a sentence and never in
+  lower case anywhere in the two articles ("Geneva", "Navalny", "NATO"), read at any position
+  once known; demonyms count as their country, "U.S." as "US".
+* **Titles**: a role word with its modifiers ("Vice President", "Caretaker Prime Minister",
+  "national security adviser", "CEO") before a name, or after it as an apposition; tied to the
+  person's last name so the two texts can be compared per person.
+* **Attributions**: who a statement is credited to ("told The Associated Press", "according to
+  Reuters", "Peskov said").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from unspun.changes.normalize import COUNTRY, STOPWORDS, Word, fold
+
+ROLES = {
+    "president": "president",
+    "minister": "minister",
+    "secretary": "secretary",
+    "chancellor": "chancellor",
+    "senator": "senator",
+    "sen.": "senator",
+    "representative": "representative",
+    "rep.": "representative",
+    "governor": "governor",
+    "gov.": "governor",
+    "mayor": "mayor",
+    "ambassador": "ambassador",
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "spokesperson": "spokesperson",
+    "chairman": "chair",
+    "chairwoman": "chair",
+    "chair": "chair",
+    "ceo": "ceo",
+    "cfo": "cfo",
+    "director": "director",
+    "adviser": "adviser",
+    "advisor": "adviser",
+    "gen.": "general",
+    "commander": "commander",
+    "king": "king",
+    "queen": "queen",
+    "prince": "prince",
+    "pope": "pope",
+    "premier": "premier",
+    "judge": "judge",
+    "prosecutor": "prosecutor",
+    "attorney": "attorney",
+    "envoy": "envoy",
+    "brewmaster": "brewmaster",
+    "founder": "founder",
+    "coach": "coach",
+    "captain": "captain",
+    "speaker": "speaker",
+    "lawmaker": "lawmaker",
+    "congressman": "congressman",
+    "congresswoman": "congresswoman",
+    "counsel": "counsel",
+    "leader": "leader",
+    "head": "head",
+    "dictator": "dictator",
+    "officer": "officer",
+    "deputy": "deputy",
+    "manager": "manager",
+    "editor": "editor",
+    "correspondent": "correspondent",
+}
+MODIFIERS = (
+    "former|acting|caretaker|interim|deputy|vice|prime|chief|executive|foreign|defense|defence|"
+    "interior|finance|justice|senior|assistant|national|security|press|attorney|homeland|state|"
+    "opposition|majority|minority|house|senate|supreme|top|general|special|lead|"
+    "intelligence|trade|energy|health|treasury|commerce|labor|agriculture|education|military"
+)
+_ROLE_RE = "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True))
+_TITLE = re.compile(
+    rf"\b(?P<title>(?:(?:{MODIFIERS})\s+)*(?:{_ROLE_RE})(?!\w)"
+    rf"(?:\s+of\s+(?:the\s+)?(?:state|defense|United States|United Kingdom|[A-Z][\w.]*))?)",
+    re.IGNORECASE,
+)
+_NAME_AFTER = re.compile(r"^\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)")
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+),\s+(?:the\s+|a\s+)?$")
+GENERIC_ROLES = {"leader", "head", "officer", "official"}
+MONTHS_DAYS = frozenset(
+    re.findall(
+        r"\w+",
+        "january february march april may june july august september october november december "
+        "monday tuesday wednesday thursday friday saturday sunday",
+    )
+)
+MEDIA = (
+    "Associated Press|AP|Reuters|AFP|Agence France-Presse|CNN|Fox News|NBC(?: News)?|"
+    "CBS(?: News)?|ABC(?: News)?|BBC|MSNBC|NPR|PBS|Bloomberg|Politico|Axios|Interfax|TASS|Tass|"
+    "RIA Novosti|RIA|Al Jazeera|Sky News|The Guardian|Guardian|The New York Times|"
+    "New York Times|The Washington Post|Washington Post|The Wall Street Journal|"
+    "Wall Street Journal|Financial Times|The Times|Der Spiegel|Le Monde|Xinhua|Kommersant|"
+    "RT|Yle|Helsingin Sanomat|The Hill|USA Today|Breitbart|Newsmax|Daily Mail"
+)
+_ATTRIB = [
+    re.compile(
+        rf"\btold\s+(?:the\s+|The\s+)?(?P<who>{MEDIA}|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)"
+    ),
+    re.compile(
+        rf"\baccording to\s+(?:the\s+|The\s+|a\s+)?"
+        rf"(?P<who>{MEDIA}|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)"
+    ),
+    re.compile(
+        rf"\b(?:interview|speaking|spoke)\s+(?:\w+\s+){{0,3}}?(?:with|to)\s+(?:the\s+|The\s+)?(?P<who>{MEDIA})\b"
+    ),
+    re.compile(rf"\b(?:reported|quoted|cited)\s+by\s+(?:the\s+|The\s+)?(?P<who>{MEDIA})\b"),
+    re.compile(rf"(?P<who>\b(?:{MEDIA}))\s+(?:reported|quoted|said|cited)\b"),
+    re.compile(r"(?P<who>\b[A-Z][\w'’-]+)\s+(?:said|says|told|added|stated|wrote)\b"),
+    re.compile(
+        r"\b(?:said|says|added|stated)\s+(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(?=\s*[,.;]|$)"
+    ),
+]
+_QUOTE = re.compile(r"[“\"]([^”\"]{2,400})[”\"]")
+HEDGES = {
+    "alleged": "allege",
+    "allegedly": "allege",
+    "allegation": "allege",
+    "allegations": "allege",
+    "reportedly": "report",
+    "purportedly": "report",
+    "purported": "report",
+    "may": "modal",
+    "might": "modal",
+    "could": "modal",
+    "possibly": "modal",
+    "perhaps": "modal",
+    "probably": "modal",
+    "likely": "modal",
+    "unlikely": "modal",
+    "potentially": "modal",
+    "potential": "modal",
+    "suspected": "suspect",
+    "suspect": "suspect",
+    "apparently": "appear",
+    "appears": "appear",
+    "appeared": "appear",
+    "seems": "appear",
+    "seemed": "appear",
+    "seemingly": "appear",
+    "claimed": "claim",
+    "claims": "claim",
+    "believed": "believe",
+    "expected": "expect",
+    "unconfirmed": "report",
+    "rumored": "report",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A title or role, with the person it belongs to (their last name) when given."""
+
+    role: str  # normalised: "vice president", "prime minister", "ceo"
+    person: str  # lower-cased last name, "" when the title stands alone
+    start: int
+    end: int
+    text: str
+
+
+def proper_vocabulary(texts: list[str]) -> set[str]:
+    """Lower-cased words the texts only ever write with a capital, seen inside a sentence."""
+    capital: set[str] = set()
+    lower: set[str] = set()
+    for text in texts:
+        for m in re.finditer(r"(?<=[\w,;'’)\]] )([A-Za-z][\w'’-]*)", text):
+            word = m.group(1).lower().removesuffix("'s").removesuffix("’s")
+            (capital if m.group(1)[0].isupper() else lower).add(word)
+        for m in re.finditer(r"\b[a-z][\w'’-]*", text):
+            lower.add(m.group().removesuffix("'s").removesuffix("’s"))
+    return {
+        w
+        for w in capital - lower
+        if w not in STOPWORDS and w not in MONTHS_DAYS and w not in ROLES and len(w) > 1
+    }
+
+
+def name_key(word: Word) -> str:
+    """How a name word compares: lower case, demonyms as countries, "U.S." as "usa"."""
+    low = fold(word.text).replace("'s", "").rstrip("'")
+    if word.norm == "usa":
+        return "usa"
+    low = COUNTRY.get(low, low)
+    if low.endswith("s") and low[:-1] in COUNTRY.values():
+        low = low[:-1]
+    return low
+
+
+def is_name(word: Word, vocab: set[str]) -> bool:
+    if word.norm == "usa":
+        return True
+    low = fold(word.text).replace("'s", "").rstrip("'")
+    if low in COUNTRY and word.text[:1].isupper():
+        return True
+    return low in vocab or (
+        word.text.isupper() and len(word.text) > 1 and word.text.isalpha() and low not in ROLES
+    )
+
+
+def titles(text: str, offset: int = 0, known: set[str] | None = None) -> list[Title]:
+    """Titles in ``text``: before a name, after one (apposition), or standing alone.
+
+    ``known`` (lower-cased name words), when given, bounds a name: in a Title Case headline
+    every word has a capital, so "Eva Berg Visits Oslo" must stop at "Berg".
+    """
+    out = []
+    for m in _TITLE.finditer(text):
+        role = _role(m.group("title"))
+        if role is None:
+            continue
+        person = ""
+        after = _NAME_AFTER.match(text[m.end() :])
+        if after:
+            person = _last_name(after.group(1), known)
+        if not person:
+            before = _NAME_BEFORE.search(text[: m.start()])
+            if before:
+                person = _last_name(before.group(1))
+        out.append(Title(role, person, offset + m.start(), offset + m.end(), m.group("title")))
+    return out
+
+
+def _role(title: str) -> str | None:
+    parts = fold(title).split(" of ")[0].split()
+    if not parts:
+        return None
+    head = ROLES.get(parts[-1])
+    if head is None:
+        return None
+    mods = [p for p in parts[:-1] if p not in ("the",)]
+    if head == "officer" and not mods:
+        return None
+    role = " ".join([*mods, head])
+    tail = fold(title).split(" of ", 1)
+    if len(tail) == 2 and tail[1].removeprefix("the ") in ("state", "defense"):
+        role += " of " + tail[1].removeprefix("the ")
+    return {"chief executive": "ceo", "chief executive officer": "ceo"}.get(role, role)
+
+
+def _last_name(name: str, known: set[str] | None = None) -> str:
+    kept = []
+    for part in name.split():
+        low = fold(part).replace("'s", "").rstrip("'.,")
+        if low in STOPWORDS or low in ROLES or not part[:1].isupper():
+            break
+        if known is not None and low not in known:
+            break
+        kept.append(low)
+    return kept[-1] if kept else ""
+
+
+def attributions(text: str, offset: int = 0) -> list[tuple[str, int, int, str]]:
+    """Who statements are credited to: (key, start, end, shown words)."""
+    out = []
+    for pattern in _ATTRIB:
+        for m in pattern.finditer(text):
+            who = m.group("who")
+            key = fold(who).removeprefix("the ")
+            words = key.split()
+            if not words or words[0] in STOPWORDS or words[0] in ROLES:
+                continue
+            if words[0] in ("it", "he", "she", "they", "officials", "sources"):
+                continue
+            s, e = m.span("who")
+            if any(a <= s < b for _, a, b, _ in out):
+                continue
+            out.append((key, offset + s, offset + e, who))
+    return out
+
+
+def quotes(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    """Quoted passages: (words inside, start, end) — the span includes the quote marks."""
+    return [(m.group(1), offset + m.start(), offset + m.end()) for m in _QUOTE.finditer(text)]
+
+
+def hedges(words: list[Word]) -> list[tuple[str, Word]]:
+    return [(HEDGES[fold(w.text)], w) for w in words if fold(w.text) in HEDGES]

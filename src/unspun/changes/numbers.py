@@ -1,0 +1,137 @@
+"""Numbers and dates in a sentence, with their values and character spans.
+
+Numbers are read from digits and words alike ("a dozen" = 12, "ten" = 10, "1.5 million");
+dates are weekdays, months (with day and year when given), years and the relative words news
+uses ("yesterday", "next month", "earlier this week"). Each mention carries a class and a
+normalised value, so two texts can be compared by value whatever their wording.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from unspun.changes.normalize import number_value
+
+_MONTHS = {
+    "jan": "january",
+    "feb": "february",
+    "mar": "march",
+    "apr": "april",
+    "may": "may",
+    "jun": "june",
+    "jul": "july",
+    "aug": "august",
+    "sep": "september",
+    "sept": "september",
+    "oct": "october",
+    "nov": "november",
+    "dec": "december",
+}
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_DATE = re.compile(
+    rf"\b(?P<month>{_MONTH})(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?"
+)
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_YEAR = re.compile(r"(?<![\d,.$])\b(1[89]\d\d|20\d\d)\b(?![\d,]|\s*(?:%|percent|people))")
+_RELATIVE = re.compile(
+    r"\b(today|yesterday|tomorrow|tonight|(?:earlier |later )?(?:this|last|next) "
+    r"(?:morning|afternoon|evening|night|week|weekend|month|year|spring|summer|fall|autumn|winter))\b",
+    re.IGNORECASE,
+)
+_TIME = re.compile(r"\b(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\.?(?=\W|$)", re.IGNORECASE)
+_NUMWORD = (
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|thousand|million|billion|trillion)"
+)
+_NUMBER = re.compile(
+    rf"(?<![\w.,])(?:(?:a|half a)\s+dozen\b"
+    rf"|(?:\d+(?:,\d{{3}})*(?:\.\d+)?|{_NUMWORD})(?:[\s-]+(?:and\s+)?(?:{_NUMWORD}|dozen)\b)*)"
+    rf"(?![\w,]*\.\d)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A number or a date: its class, its normalised value and where it is."""
+
+    cls: str  # "number", "date" (month, day, year), "weekday", "year", "relative", "time"
+    value: str
+    start: int
+    end: int
+    text: str
+    weak: bool = False  # "one": often a pronoun, never reported as added or dropped
+
+    def compatible(self, other: Mention) -> bool:
+        """The same value, or a date the other states more or less precisely."""
+        if self.cls != other.cls:
+            return False
+        if self.cls != "date":
+            return self.value == other.value
+        a, b = self.value.split("|"), other.value.split("|")
+        return a[0] == b[0] and all(
+            x == y or not x or not y for x, y in zip(a[1:], b[1:], strict=True)
+        )
+
+
+def dates(text: str, offset: int = 0) -> list[Mention]:
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _DATE.finditer(text):
+        month = m.group("month").lower().rstrip(".")
+        month = _MONTHS.get(month[:4] if month.startswith("sept") else month[:3], month)
+        if month == "may" and not (m.group("day") or m.group("year")):
+            continue  # the modal verb, far more often than the month
+        if month == "march" and not (m.group("day") or m.group("year")) and m.group()[0] == "m":
+            continue
+        value = f"{month}|{m.group('day') or ''}|{m.group('year') or ''}"
+        out.append(_mention("date", value, m, offset))
+        taken.append(m.span())
+    for m in _WEEKDAY.finditer(text):
+        out.append(_mention("weekday", m.group().lower(), m, offset))
+    for m in _YEAR.finditer(text):
+        if not _inside(m.span(), taken):
+            out.append(_mention("year", m.group(), m, offset))
+    for m in _RELATIVE.finditer(text):
+        value = " ".join(m.group().lower().split()).replace("earlier ", "").replace("later ", "")
+        out.append(_mention("relative", value, m, offset))
+    for m in _TIME.finditer(text):
+        hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
+        out.append(_mention("time", f"{hour}:{m.group(2) or '00'}", m, offset))
+    return sorted(out, key=lambda x: x.start)
+
+
+def numbers(text: str, offset: int = 0, skip: list[Mention] | None = None) -> list[Mention]:
+    """Number mentions outside the given (date) mentions."""
+    taken = [(d.start - offset, d.end - offset) for d in skip or ()]
+    out: list[Mention] = []
+    for m in _NUMBER.finditer(text):
+        if _inside(m.span(), taken):
+            continue
+        raw = m.group()
+        after = text[m.end() : m.end() + 12]
+        if re.match(r"\s*(?:st|nd|rd|th)\b", after) or re.match(r"-(?:year|time)\b", after):
+            pass
+        value = number_value(re.split(r"[\s-]+", raw))
+        if value is None:
+            continue
+        weak = raw.lower() in ("one", "two") and not re.match(r"\s*(?:%|percent)", after)
+        out.append(Mention("number", _fmt(value), offset + m.start(), offset + m.end(), raw, weak))
+    return out
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def _mention(cls: str, value: str, m: re.Match[str], offset: int) -> Mention:
+    return Mention(cls, value, offset + m.start(), offset + m.end(), m.group())
+
+
+def _inside(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(a <= span[0] < b or a < span[1] <= b for a, b in taken)

@@ -1,0 +1,215 @@
+"""Each detector on hand-made sentence pairs, and rewording that must not be flagged."""
+
+from __future__ import annotations
+
+import pytest
+from changes_build import article
+
+from unspun.align import AlignConfig, align_articles
+from unspun.changes import ChangeConfig, ChangeKind, detect_changes
+from unspun.model import Alignment, AlignmentSummary
+
+SOURCE = (
+    "Finnish President Sauli Niinisto told The Associated Press on Monday that the ferry "
+    "operator had hired a dozen new engineers after the accident in Turku."
+)
+
+CASES = [
+    # (kind, copy sentence, source sentence, words the change must cover in the copy)
+    (
+        ChangeKind.ENTITY,
+        "The ferry ran aground near Turku, officials said.",
+        "The ferry ran aground near Naantali, officials said.",
+        "Turku",
+    ),
+    (
+        ChangeKind.TITLE,
+        "Caretaker Prime Minister Anna Lind opened the new bridge in the capital on Friday.",
+        "President Anna Lind opened the new bridge in the capital on Friday.",
+        "Prime Minister",
+    ),
+    (
+        ChangeKind.TITLE,
+        "The company's brewmaster, Tom Hale, said the plant would reopen.",
+        "The company's CEO, Tom Hale, said the plant would reopen.",
+        "brewmaster",
+    ),
+    (
+        ChangeKind.NUMBER,
+        "Rescuers pulled ten people from the water after the boat capsized.",
+        "Rescuers pulled a dozen people from the water after the boat capsized.",
+        "ten",
+    ),
+    (
+        ChangeKind.NUMBER,
+        "The council approved a budget of 4.5 million euros for the library.",
+        "The council approved a budget of 3 million euros for the library.",
+        "4.5 million",
+    ),
+    (
+        ChangeKind.DATE,
+        "The talks will resume on Thursday in the capital.",
+        "The talks will resume on Wednesday in the capital.",
+        "Thursday",
+    ),
+    (
+        ChangeKind.DATE,
+        "The museum first opened its doors in March 1998.",
+        "The museum first opened its doors in May 1998.",
+        "March",
+    ),
+    (
+        ChangeKind.QUOTE,
+        "“We will never accept these terms,” the minister said of the offer.",
+        "“We cannot accept these terms yet,” the minister said of the offer.",
+        "never",
+    ),
+    (
+        ChangeKind.NEGATION,
+        "The mayor did not approve the plan to close the harbour bridge.",
+        "The mayor approved the plan to close the harbour bridge.",
+        "not",
+    ),
+    (
+        ChangeKind.NEGATION,
+        "The prosecutor confirmed that charges would be filed against the captain.",
+        "The prosecutor did not confirm that charges would be filed against the captain.",
+        "confirmed",
+    ),
+    (
+        ChangeKind.ATTRIBUTION,
+        "The senator told Reuters that the bill would pass before the summer recess.",
+        "The senator told The Associated Press that the bill would pass before the summer recess.",
+        "Reuters",
+    ),
+    (
+        ChangeKind.HEDGE,
+        "Investigators say the hackers stole the voter files from the state server.",
+        "Investigators say the hackers allegedly stole the voter files from the state server.",
+        "stole",
+    ),
+    (
+        ChangeKind.HEDGE,
+        "The merger will close by the end of the year, the bank said.",
+        "The merger may close by the end of the year, the bank said.",
+        "close",
+    ),
+    (
+        ChangeKind.ADDED,
+        "The bridge reopened on Tuesday after repairs.",
+        "The bridge reopened after repairs.",
+        "on Tuesday",
+    ),
+    (
+        ChangeKind.ADDED,
+        "The crew left the vessel in the harbour after a fire, which witnesses said had burned "
+        "for several hours before firefighters arrived from the neighbouring island.",
+        "The crew left the vessel in the harbour after a fire.",
+        "witnesses",
+    ),
+    (
+        ChangeKind.DROPPED,
+        "Hackers entered the ministry's network last year.",
+        "Hackers entered the ministry's network last year, stealing payroll records of nearly "
+        "four thousand employees.",
+        "payroll records",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "copy", "source", "phrase"),
+    CASES,
+    ids=[f"{c[0].name}-{k}" for k, c in enumerate(CASES)],
+)
+def test_detects_planted_change(pair_changes, kind, copy, source, phrase) -> None:
+    changes = pair_changes(copy, source)
+    kinds = [c.kind for c in changes]
+    assert kind.value in kinds, (kinds, [c.explanation for c in changes])
+    hit = next(c for c in changes if c.kind == kind.value)
+    shown = hit.copy_text or hit.source_text
+    assert phrase.split()[0].lower() in (hit.copy_text + " " + hit.source_text).lower(), shown
+
+
+PARAPHRASES = [
+    (
+        "The White House has repeatedly stated that it seeks a stable relationship with Russia.",
+        "The White House has repeatedly said it is seeking a stable relationship with the "
+        "Russians.",
+    ),
+    (
+        "The administration has also chastised Moscow for the imprisonment of the activist.",
+        "The administration has also criticized Moscow for the jailing of the activist.",
+    ),
+    (
+        "Officials in the U.S. said the meeting was productive.",
+        "US officials said the meeting was productive.",
+    ),
+    (
+        "President Joe Biden will meet Putin next month.",
+        "US President Joe Biden will meet Vladimir Putin next month.",
+    ),
+    (
+        "Biden first suggested a summit during a phone call with Putin in April.",
+        "Biden first proposed a summit in a call with Putin in April.",
+    ),
+    (
+        "The meeting, scheduled for June 16, follows a trip to Britain.",
+        "The two leaders' scheduled meeting, set for June 16, follows a trip to Britain.",
+    ),
+    (
+        "The mayor declined to comment on the report on Monday.",
+        "The mayor did not comment on the report on Monday.",
+    ),
+    ("Twelve people were hurt, police said.", "A dozen people were hurt, police said."),
+]
+
+
+@pytest.mark.parametrize(("copy", "source"), PARAPHRASES)
+def test_rewording_is_not_a_change(pair_changes, copy, source) -> None:
+    changes = pair_changes(copy, source)
+    assert changes == (), [(c.kind, c.copy_text, c.source_text) for c in changes]
+
+
+def test_change_records_point_at_the_words(pair_changes) -> None:
+    copy = "Rescuers pulled ten people from the water."
+    source = "Rescuers pulled a dozen people from the water."
+    (change,) = pair_changes(copy, source)
+    assert change.severity == "high"
+    assert copy[change.copy_span.start : change.copy_span.end] == "ten"
+    assert source[change.source_span.start : change.source_span.end] == "a dozen"
+    assert change.evidence == (copy, source)
+
+
+def test_claim_added_between_aligned_sentences() -> None:
+    source = article(
+        "The ferry ran aground near the harbour on Sunday morning.\n\n"
+        "All passengers were taken ashore by the coast guard within two hours.\n\n"
+        "The operator said an inquiry into the grounding would begin next week."
+    )
+    copy = article(
+        "The ferry ran aground near the harbour on Sunday morning.\n\n"
+        "Locals blamed the captain, a former smuggler with a drinking habit.\n\n"
+        "All passengers were taken ashore by the coast guard within two hours.\n\n"
+        "The operator said an inquiry into the grounding would begin next week."
+    )
+    alignment = align_articles(copy, source, AlignConfig(model="none"), None)
+    changes = detect_changes(copy, source, alignment, ChangeConfig())
+    assert [c.kind for c in changes] == [ChangeKind.CLAIM.value]
+    assert "smuggler" in changes[0].copy_text
+
+
+def test_long_tail_of_new_sentences_is_not_a_claim() -> None:
+    source = article("The ferry ran aground near the harbour on Sunday morning.")
+    tail = "\n\n".join(
+        f"Extra paragraph number {k} describes the harbour history at length." for k in range(5)
+    )
+    copy = article("The ferry ran aground near the harbour on Sunday morning.\n\n" + tail)
+    alignment = align_articles(copy, source, AlignConfig(model="none"), None)
+    assert detect_changes(copy, source, alignment, ChangeConfig()) == ()
+
+
+def test_no_pairs_no_changes() -> None:
+    copy, source = article("Something else entirely."), article("Nothing alike here at all.")
+    empty = Alignment(copy.id, source.id, (), (), (), AlignmentSummary(0, 0, 0, 0, False))
+    assert detect_changes(copy, source, empty, ChangeConfig()) == ()

@@ -1,0 +1,62 @@
+"""The headline check on hand-made articles."""
+
+from __future__ import annotations
+
+from changes_build import article
+
+from unspun.changes import ChangeConfig, ChangeKind, check_headline
+from unspun.model import Alignment, AlignmentSummary, Article, Caption
+
+BODY = (
+    "Prime Minister Eva Berg will visit Oslo next week for talks with Nordic leaders, her "
+    "office said.\n\nBerg is expected to attend the Arctic Council meeting in Tromso."
+)
+
+
+def _check(headline: str, body: str = BODY, captions: tuple[str, ...] = ()) -> list:
+    copy = article("Some copy text about the trip.", title=headline)
+    source = article(body, title="Berg to visit Oslo")
+    if captions:
+        source = Article(
+            source.id,
+            source.text,
+            source.title,
+            source.paragraphs,
+            tuple(Caption(c) for c in captions),
+        )
+    empty = Alignment(copy.id, source.id, (), (), (), AlignmentSummary(0, 0, 0, 0, False))
+    return list(check_headline(copy, source, empty, ChangeConfig()))
+
+
+def test_supported_headline_is_clean() -> None:
+    assert _check("Prime Minister Eva Berg To Visit Oslo For Nordic Talks") == []
+
+
+def test_unsupported_event_names_what_the_source_mentions() -> None:
+    (change,) = _check("Berg To Attend G7 Summit In Oslo")
+    assert change.kind == ChangeKind.UNSUPPORTED.value
+    assert change.severity == "high"
+    assert change.copy_text == "G7 Summit"
+    assert "Arctic Council meeting" in change.explanation
+
+
+def test_title_change_with_caption_note() -> None:
+    changes = _check(
+        "Foreign Minister Eva Berg Visits Oslo",
+        captions=("Foreign Minister Eva Berg speaks in Bergen in 2009.",),
+    )
+    (change,) = changes
+    assert change.kind == ChangeKind.TITLE.value
+    assert change.copy_text == "Foreign Minister"
+    assert "caption" in change.explanation
+    assert change.source_text == "Prime Minister"
+
+
+def test_unsupported_number_in_headline() -> None:
+    (change,) = _check("Berg To Meet 12 Nordic Leaders In Oslo")
+    assert change.kind == ChangeKind.UNSUPPORTED.value
+    assert change.copy_text == "12"
+
+
+def test_no_headline_no_check() -> None:
+    assert _check("") == []
