@@ -181,3 +181,12 @@ def test_pan_essays_pass_through_whole(shared_data: Path) -> None:
         total += sum(1 for c in text if not c.isspace())
         kept += sum(1 for c in article.title + article.text if not c.isspace())
     assert kept / total >= 0.995
+
+
+def test_a_page_that_is_only_a_photo_keeps_its_caption_as_body() -> None:
+    text = "share\n\nCrowds gather by the harbour on Sunday. (Photo by Ana Lee / AFP)\n"
+    article = _read(text)
+    _assert_traceable(article, text)
+    assert article.text == "Crowds gather by the harbour on Sunday. (Photo by Ana Lee / AFP)"
+    assert article.captions == ()
+    assert article.wire == ("AFP",)

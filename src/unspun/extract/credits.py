@@ -196,40 +196,63 @@ def _credit(match: re.Match[str], where: str, evidence: str | None = None) -> Wi
 
 
 def _in_text(text: str) -> Iterator[WireCredit]:
-    matches: list[tuple[int, WireCredit]] = []
+    """Credits in running text (body, title, boilerplate), in the order they appear."""
+    found = [
+        *_datelines(text),
+        *_bylines(text),
+        *_contributions(text),
+        *_copyrights(text),
+        *_trailers(text),
+    ]
+    found.sort(key=lambda item: item[0])
+    for _, credit in found:
+        yield credit
+
+
+_Found = Iterator[tuple[int, WireCredit]]
+
+
+def _datelines(text: str) -> _Found:
     for m in _PAREN.finditer(text):
         dateline = _dateline_at(text, m)
         if dateline:
-            matches.append((text.rfind("\n", 0, m.start()) + 1, dateline))
+            yield text.rfind("\n", 0, m.start()) + 1, dateline
+
+
+def _bylines(text: str) -> _Found:
+    """ "By …" lines naming an agency, and short lines that are only a credit."""
     if "By" in text:
         for m in _BYLINE.finditer(text):
             if _agency_in(m) not in _AMBIGUOUS or _line_len(text, m.start()) < 80:
-                matches.append((m.start(), _credit(m, "byline", _line_at(text, m.start()))))
+                yield m.start(), _credit(m, "byline", _line_at(text, m.start()))
     pos = 0
     for line in text.split("\n"):
-        if len(line) <= 100 and line.strip():
-            m = _BARE.match(line)
-            name = _agency_in(m) if m else ""
-            if m and (name not in _AMBIGUOUS or line.strip() == name):
-                matches.append((pos, _credit(m, "byline", line.strip())))
+        bare = _BARE.match(line) if len(line) <= 100 and line.strip() else None
+        if bare and (_agency_in(bare) not in _AMBIGUOUS or line.strip() == _agency_in(bare)):
+            yield pos, _credit(bare, "byline", line.strip())
         pos += len(line) + 1
+
+
+def _contributions(text: str) -> _Found:
     for hint, pattern in _CONTRIB:
-        if hint in text:
+        if hint in text:  # each pattern only where its key word is: far cheaper
             for m in pattern.finditer(text):
-                matches.append((m.start(), _credit(m, "credit-line", m.group(0).strip())))
-    if "©" in text or "opyright" in text or "OPYRIGHT" in text or "(c)" in text or "&copy;" in text:
-        for m in _COPYRIGHT.finditer(text):
-            agency = _CANONICAL.get(_agency_in(m)) or _canonical_ci(_agency_in(m))
-            if agency:
-                evidence = " ".join(m.group(0).split())[:240]
-                matches.append((m.start(), WireCredit(agency, evidence, "copyright")))
+                yield m.start(), _credit(m, "credit-line", m.group(0).strip())
+
+
+def _copyrights(text: str) -> _Found:
+    if not any(mark in text for mark in ("©", "opyright", "OPYRIGHT", "(c)", "&copy;")):
+        return
+    for m in _COPYRIGHT.finditer(text):
+        agency = _CANONICAL.get(_agency_in(m)) or _canonical_ci(_agency_in(m))
+        if agency:
+            yield m.start(), WireCredit(agency, " ".join(m.group(0).split())[:240], "copyright")
+
+
+def _trailers(text: str) -> _Found:
     if "diting by" in text or "riting by" in text:
         for m in _REUTERS_TRAILER.finditer(text):
-            credit = WireCredit("Reuters", m.group(0).strip()[:240], "credit-line")
-            matches.append((m.start(), credit))
-    matches.sort(key=lambda item: item[0])
-    for _, credit in matches:
-        yield credit
+            yield m.start(), WireCredit("Reuters", m.group(0).strip()[:240], "credit-line")
 
 
 def _dateline_at(text: str, m: re.Match[str]) -> WireCredit | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from unspun.config import ExtractConfig
 from unspun.errors import EmptyDocument
@@ -118,72 +118,102 @@ def article_from_units(
     """The article that ``units`` of ``text`` make, each unit given its role by ``layout``."""
     meta = meta or {}
     texts = [text[u.start : u.end] for u in units]
-    roles = list(layout(texts, title=meta.get("title", "")).roles)
-    if Role.BODY not in roles:  # a page that is only a photo, or a one-line note
-        if Role.CAPTION in roles:
-            roles = [Role.BODY if r is Role.CAPTION else r for r in roles]
-        elif Role.TITLE in roles:
-            roles[roles.index(Role.TITLE)] = Role.BODY
-    title, title_origin = meta.get("title", ""), -1
-    byline = meta.get("byline", "")
-    published = meta.get("published", "") or _head_date(texts, roles)
-    captions: list[Caption] = []
-    boilerplate: list[str] = []
-    groups: list[tuple[int, int]] = []  # (start, end) of body paragraphs in text
-    prev_body: Unit | None = None
-    for unit, role, unit_text in zip(units, roles, texts, strict=True):
-        if role is Role.BODY:
-            if prev_body is not None and prev_body.block == unit.block and groups:
-                groups[-1] = (groups[-1][0], unit.end)
-            else:
-                groups.append((unit.start, unit.end))
-            prev_body = unit
-            continue
-        prev_body = None
-        if role is Role.TITLE:
-            title, title_origin = unit_text, unit.start
-        elif role is Role.BYLINE and not byline:
-            byline = unit_text
-        elif role is Role.CAPTION:
-            captions.append(Caption(unit_text, unit.start))
-        else:
-            boilerplate.extend(line.strip() for line in unit_text.splitlines() if line.strip())
-    paragraphs, parts, pos = [], [], 0
-    for start, end in groups:
-        paragraphs.append(Paragraph(pos, pos + end - start, start))
-        parts.append(text[start:end])
-        pos += end - start + 2
-    body = "\n\n".join(parts)
+    roles, promoted = _roles(texts, meta.get("title", ""))
+    parts = _sort(units, roles, texts)
+    title = meta.get("title", "") or parts.title
+    byline = meta.get("byline", "") or parts.byline
+    body, paragraphs = _body(text, parts.groups)
     if not body.strip() or len(body) < cfg.min_body_chars:
         reason = "no article text left after removing boilerplate"
         raise EmptyDocument(origin, reason if units else "no text in it")
     credits = find_credits(
         title=title,
         body=body,
-        captions=[c.text for c in captions],
+        captions=[c.text for c in parts.captions] + promoted,
         byline=byline,
-        extra=boilerplate,
+        extra=parts.boilerplate,
     )
     return Article(
         id=content_id(title, body),
         text=body,
         title=title,
-        paragraphs=tuple(paragraphs),
-        captions=tuple(captions),
+        paragraphs=paragraphs,
+        captions=tuple(parts.captions),
         url=meta.get("url", ""),
         site=meta.get("site", ""),
         byline=byline,
-        published=published,
+        published=meta.get("published", "") or _head_date(texts, roles),
         fetched=meta.get("fetched", ""),
         language=meta.get("language", "") or guess_language(body),
         credits=credits,
-        boilerplate=tuple(boilerplate),
+        boilerplate=tuple(parts.boilerplate),
         format=fmt,
         raw_hash=raw_hash(raw),
         origin=origin,
         external_id=meta.get("external_id", ""),
-        title_origin=title_origin,
+        title_origin=parts.title_origin if title == parts.title else -1,
     )
+
+
+def _roles(texts: Sequence[str], title: str) -> tuple[list[Role], list[str]]:
+    """Each unit's role; a page with no body keeps its captions (or its one line) as body.
+
+    The captions so promoted are returned too: their photo credits still count.
+    """
+    roles = list(layout(texts, title=title).roles)
+    if Role.BODY in roles:
+        return roles, []
+    if Role.CAPTION in roles:
+        promoted = [t for t, r in zip(texts, roles, strict=True) if r is Role.CAPTION]
+        return [Role.BODY if r is Role.CAPTION else r for r in roles], promoted
+    if Role.TITLE in roles:
+        roles[roles.index(Role.TITLE)] = Role.BODY
+    return roles, []
+
+
+@dataclass(slots=True)
+class _Parts:
+    """What the units of one input hold, sorted by role (a builder, never returned)."""
+
+    title: str = ""
+    title_origin: int = -1
+    byline: str = ""
+    captions: list[Caption] = field(default_factory=list)
+    boilerplate: list[str] = field(default_factory=list)
+    groups: list[tuple[int, int]] = field(default_factory=list)  # body paragraphs in the input
+
+
+def _sort(units: Sequence[Unit], roles: Sequence[Role], texts: Sequence[str]) -> _Parts:
+    """Consecutive body units of one block make one paragraph; the rest go to their field."""
+    parts = _Parts()
+    prev_body: Unit | None = None
+    for unit, role, unit_text in zip(units, roles, texts, strict=True):
+        if role is Role.BODY:
+            if prev_body is not None and prev_body.block == unit.block:
+                parts.groups[-1] = (parts.groups[-1][0], unit.end)
+            else:
+                parts.groups.append((unit.start, unit.end))
+            prev_body = unit
+            continue
+        prev_body = None
+        if role is Role.TITLE:
+            parts.title, parts.title_origin = unit_text, unit.start
+        elif role is Role.BYLINE and not parts.byline:
+            parts.byline = unit_text
+        elif role is Role.CAPTION:
+            parts.captions.append(Caption(unit_text, unit.start))
+        else:
+            parts.boilerplate.extend(ln.strip() for ln in unit_text.splitlines() if ln.strip())
+    return parts
+
+
+def _body(text: str, groups: Sequence[tuple[int, int]]) -> tuple[str, tuple[Paragraph, ...]]:
+    """The body (paragraphs copied verbatim, joined by a blank line) and its paragraph spans."""
+    paragraphs, pos = [], 0
+    for start, end in groups:
+        paragraphs.append(Paragraph(pos, pos + end - start, start))
+        pos += end - start + 2
+    return "\n\n".join(text[start:end] for start, end in groups), tuple(paragraphs)
 
 
 def _head_date(texts: Sequence[str], roles: Sequence[Role]) -> str:
