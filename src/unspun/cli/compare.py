@@ -11,7 +11,7 @@ import click
 
 from unspun.config import ExtractConfig
 from unspun.errors import InputError, ModelUnavailable, NotFound, StoreError
-from unspun.model import Alignment, Article
+from unspun.model import Alignment, Article, Change
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +50,7 @@ def compare(
     copy = load_article(copy_name, db_path)
     source = load_article(source_name, db_path)
     alignment, model = _align(copy, source, no_model)
+    changes = _changes(copy, source, alignment)
 
     from unspun.report.json import compare_report, dumps
 
@@ -57,18 +58,20 @@ def compare(
         from unspun.report.html import render_html
 
         try:
-            html_path.write_text(render_html(copy, source, alignment, model=model), "utf-8")
+            html_path.write_text(
+                render_html(copy, source, alignment, model=model, changes=changes), "utf-8"
+            )
         except OSError as exc:
             raise click.ClickException(f"{html_path}: cannot write ({exc.strerror})") from exc
         click.echo(f"HTML report written to {html_path}", err=True)
     if as_json:
-        click.echo(dumps(compare_report(copy, source, alignment, model=model)))
+        click.echo(dumps(compare_report(copy, source, alignment, model=model, changes=changes)))
         return
     from rich.console import Console
 
     from unspun.report.terminal import print_compare
 
-    print_compare(Console(highlight=False), copy, source, alignment, model=model)
+    print_compare(Console(highlight=False), copy, source, alignment, model=model, changes=changes)
 
 
 def load_article(name: str, db_path: str) -> Article:
@@ -140,6 +143,13 @@ def _align(copy: Article, source: Article, no_model: bool) -> tuple[Alignment, s
         cfg = replace(cfg, model="none")
     model = cfg.model if embedder is not None else None
     return align_articles(copy, source, cfg, embedder=embedder), model
+
+
+def _changes(copy: Article, source: Article, alignment: Alignment) -> tuple[Change, ...]:
+    """What the copy changed (patterns only: the spaCy pipeline is optional and not needed)."""
+    from unspun.changes import ChangeConfig, detect_changes
+
+    return detect_changes(copy, source, alignment, ChangeConfig())
 
 
 def register(group: click.Group) -> None:

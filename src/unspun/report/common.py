@@ -12,7 +12,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from unspun.model import Alignment, AlignmentSummary, Article, Label, SentencePair, Span
+from unspun.model import (
+    Alignment,
+    AlignmentSummary,
+    Article,
+    Change,
+    Label,
+    SentencePair,
+    Span,
+)
 
 # Reading order of an article's fields: the headline, then the body, then captions.
 _FIELD_ORDER = {"title": 0, "body": 1, "caption": 2}
@@ -152,3 +160,25 @@ def diff_ops(copy_text: str, source_text: str) -> list[tuple[str, str]]:
         if j2 > j1:
             ops.append(("ins", " ".join(cpy[j1:j2])))
     return ops
+
+
+SEVERITIES = ("high", "medium", "low")
+
+
+def changes_in_order(changes: Iterable[Change]) -> list[Change]:
+    """Changes in the copy's reading order (headline first); source-only ones by source order."""
+
+    def key(change: Change) -> tuple:
+        span = change.copy_span or change.source_span
+        side = 0 if change.copy_span is not None else 1
+        return (span_key(span) if span else (9, 0, 0, 0), side)
+
+    return sorted(changes, key=key)
+
+
+def change_counts(changes: Iterable[Change]) -> dict[str, int]:
+    """How many changes of each severity: {"high": n, "medium": n, "low": n}."""
+    counts = dict.fromkeys(SEVERITIES, 0)
+    for change in changes:
+        counts[change.severity] = counts.get(change.severity, 0) + 1
+    return counts

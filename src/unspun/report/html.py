@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from unspun.model import Alignment, Article, Label, Span
+from unspun.model import Alignment, Article, Change, Label, Span
 from unspun.report.common import (
     Word,
+    change_counts,
+    changes_in_order,
     copy_rows,
     diff_ops,
     dropped_spans,
@@ -34,11 +36,21 @@ class _Mark:
     words: tuple[Word, ...]
 
 
+# a changed range in one field: (start, end, css class, tooltip)
+_Hit = tuple[int, int, str, str]
+
+
 def render_html(
-    copy: Article, source: Article, alignment: Alignment, *, model: str | None = None
+    copy: Article,
+    source: Article,
+    alignment: Alignment,
+    *,
+    model: str | None = None,
+    changes: tuple[Change, ...] | None = None,
 ) -> str:
-    """The whole page as a string."""
+    """The whole page as a string; ``changes``, when given, are highlighted and listed."""
     copy_marks, source_marks = _marks(copy, source, alignment)
+    copy_hits, source_hits = _hits(changes or ())
     s = alignment.summary
     body = [
         "<header>",
@@ -56,9 +68,10 @@ def render_html(
         _legend(),
         "</header>",
         '<main class="sides">',
-        _side("copy", copy, copy_marks),
-        _side("source", source, source_marks),
+        _side("copy", copy, copy_marks, copy_hits),
+        _side("source", source, source_marks, source_hits),
         "</main>",
+        _change_list(changes) if changes is not None else "",
         _pair_list(copy, source, alignment),
     ]
     return _PAGE.format(title=_e("unspun: " + (copy.title or copy.id)), body="\n".join(body))
@@ -99,20 +112,51 @@ def _marks(
     return copy_marks, {key: list(m.values()) for key, m in source_marks.items()}
 
 
-def _side(name: str, article: Article, marks: dict[tuple[str, int], list[_Mark]]) -> str:
+def _hits(
+    changes: tuple[Change, ...],
+) -> tuple[dict[tuple[str, int], list[_Hit]], dict[tuple[str, int], list[_Hit]]]:
+    """The changed ranges of each side, by field, with their severity class and a tooltip."""
+    copy_hits: dict[tuple[str, int], list[_Hit]] = {}
+    source_hits: dict[tuple[str, int], list[_Hit]] = {}
+    for number, change in enumerate(changes_in_order(changes), start=1):
+        tip = f"{change.severity} · {change.kind}: {change.explanation}"
+        css = f"chg sev-{change.severity}"
+        for span, hits in ((change.copy_span, copy_hits), (change.source_span, source_hits)):
+            if span is not None and span.end > span.start:
+                hits.setdefault((span.field, span.index), []).append(
+                    (span.start, span.end, f"{css} c{number}", tip)
+                )
+    return copy_hits, source_hits
+
+
+def _side(
+    name: str,
+    article: Article,
+    marks: dict[tuple[str, int], list[_Mark]],
+    hits: dict[tuple[str, int], list[_Hit]] | None = None,
+) -> str:
+    hits = hits or {}
     meta = [article.site, article.published, ", ".join(article.wire), article.url]
     meta_html = " · ".join([*(_e(m) for m in meta if m), f"id <code>{_e(article.id)}</code>"])
     parts = [
         f'<section class="side {name}">',
         f'<h2 class="side-name">{name}</h2>',
         f'<p class="meta">{meta_html}</p>',
-        f'<h3 class="title">{_field_html(name, article.title, marks.get(("title", 0), []))}</h3>',
+        '<h3 class="title">'
+        + _field_html(
+            name, article.title, marks.get(("title", 0), []), None, hits.get(("title", 0), [])
+        )
+        + "</h3>",
     ]
     for para in _paragraphs(article.text):
-        inner = _field_html(name, article.text, marks.get(("body", 0), []), para)
+        inner = _field_html(
+            name, article.text, marks.get(("body", 0), []), para, hits.get(("body", 0), [])
+        )
         parts.append(f"<p>{inner}</p>")
     for i, cap in enumerate(article.captions):
-        inner = _field_html(name, cap.text, marks.get(("caption", i), []))
+        inner = _field_html(
+            name, cap.text, marks.get(("caption", i), []), None, hits.get(("caption", i), [])
+        )
         parts.append(f'<p class="caption">{inner}</p>')
     parts.append("</section>")
     return "\n".join(parts)
@@ -129,9 +173,15 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _field_html(
-    side: str, text: str, marks: list[_Mark], bounds: tuple[int, int] | None = None
+    side: str,
+    text: str,
+    marks: list[_Mark],
+    bounds: tuple[int, int] | None = None,
+    hits: list[_Hit] | None = None,
 ) -> str:
-    """A field's text (or the part within ``bounds``) with its marks as spans, escaped."""
+    """A field's text (or the part within ``bounds``) with its marks as spans, escaped;
+    changed ranges (``hits``) are wrapped in ``<mark>`` inside them."""
+    hits = hits or []
     lo, hi = bounds if bounds is not None else (0, len(text))
     out = []
     pos = lo
@@ -139,19 +189,26 @@ def _field_html(
         start, end = max(mark.start, pos), min(mark.end, hi)
         if end <= start:
             continue
-        out.append(_plain(text[pos:start]))
+        out.append(_hit_html(text, pos, start, hits))
         pairs = " ".join(mark.pairs)
         attrs = f' data-pair="{_e(pairs)}" tabindex="0"' if pairs else ""
         tip = mark.label.value + (f" ({_e(pairs)})" if pairs else "")
         out.append(f'<span class="u l-{mark.label.value}"{attrs} title="{tip}">')
-        out.append(_words_html(text, start, end, mark.words, side))
+        out.append(_words_html(text, start, end, mark.words, side, hits))
         out.append("</span>")
         pos = end
-    out.append(_plain(text[pos:hi]))
+    out.append(_hit_html(text, pos, hi, hits))
     return "".join(out)
 
 
-def _words_html(text: str, start: int, end: int, words: tuple[Word, ...], side: str) -> str:
+def _words_html(
+    text: str,
+    start: int,
+    end: int,
+    words: tuple[Word, ...],
+    side: str,
+    hits: list[_Hit] | None = None,
+) -> str:
     """Text of a span with runs of changed words wrapped in <ins> (copy) or <del> (source)."""
     tag = "ins" if side == "copy" else "del"
     runs: list[list[int]] = []
@@ -162,18 +219,56 @@ def _words_html(text: str, start: int, end: int, words: tuple[Word, ...], side: 
             runs[-1][1] = word.end  # only whitespace between: one run
         else:
             runs.append([word.start, word.end])
+    hits = hits or []
     out = []
     pos = start
     for run_start, run_end in runs:
-        out.append(_plain(text[pos:run_start]))
-        out.append(f"<{tag}>{_plain(text[run_start:run_end])}</{tag}>")
+        out.append(_hit_html(text, pos, run_start, hits))
+        out.append(f"<{tag}>{_hit_html(text, run_start, run_end, hits)}</{tag}>")
         pos = run_end
-    out.append(_plain(text[pos:end]))
+    out.append(_hit_html(text, pos, end, hits))
     return "".join(out)
 
 
 def _plain(text: str) -> str:
     return _e(text).replace("\n", "<br>")
+
+
+def _hit_html(text: str, start: int, end: int, hits: list[_Hit]) -> str:
+    """``text[start:end]`` escaped, the parts inside changed ranges wrapped in <mark>."""
+    out = []
+    pos = start
+    for h_start, h_end, css, tip in sorted(hits):
+        a, b = max(h_start, pos), min(h_end, end)
+        if b <= a:
+            continue
+        out.append(_plain(text[pos:a]))
+        out.append(f'<mark class="{css}" title="{_e(tip)}">{_plain(text[a:b])}</mark>')
+        pos = b
+    out.append(_plain(text[pos:end]))
+    return "".join(out)
+
+
+def _change_list(changes: tuple[Change, ...]) -> str:
+    counts = change_counts(changes)
+    summary = ", ".join(f"{n} {sev}" for sev, n in counts.items() if n) or "none found"
+    items = []
+    for number, change in enumerate(changes_in_order(changes), start=1):
+        sides = []
+        if change.copy_text:
+            sides.append(f"<div>copy: <ins>{_e(change.copy_text)}</ins></div>")
+        if change.source_text:
+            sides.append(f"<div>source: <del>{_e(change.source_text)}</del></div>")
+        where = " · headline" if change.copy_span and change.copy_span.field == "title" else ""
+        items.append(
+            f'<li class="change sev-{_e(change.severity)}" id="c{number}">'
+            f'<span class="tag">{number} · {_e(change.severity)} · {_e(change.kind)}{where}'
+            f"</span>{''.join(sides)}<div class=why>{_e(change.explanation)}</div></li>"
+        )
+    return (
+        f'<section class="changes"><h2>What the copy changed ({len(changes)}: {summary})</h2>'
+        f"<ol>{''.join(items)}</ol></section>"
+    )
 
 
 def _pair_list(copy: Article, source: Article, alignment: Alignment) -> str:
@@ -258,7 +353,14 @@ h1 {{ font-size: 1.3rem; margin: 0 0 .3rem; }}
 .u.hl {{ outline: 2px solid #222; background-image: linear-gradient(#0000001a, #0000001a); }}
 ins {{ text-decoration: underline 2px; font-weight: 600; }}
 del {{ text-decoration: line-through; color: #8a1c1c; }}
-.pairs ol {{ list-style: none; padding: 0; }}
+.pairs ol, .changes ol {{ list-style: none; padding: 0; }}
+mark.chg {{ background: none; border-bottom: 3px solid; padding: 0 1px; }}
+mark.sev-high {{ border-color: #c00; }} mark.sev-medium {{ border-color: #e08a00; }}
+mark.sev-low {{ border-color: #2a5db0; border-bottom-style: dashed; }}
+.change {{ margin: .5rem 0; padding: .4rem .6rem; border-left: 4px solid #999; }}
+.change.sev-high {{ border-color: #c00; }} .change.sev-medium {{ border-color: #e08a00; }}
+.change.sev-low {{ border-color: #2a5db0; }}
+.why {{ color: #444; font-size: .9rem; font-style: italic; }}
 .row {{ margin: .5rem 0; padding: .4rem .6rem; border-radius: 4px; }}
 .row.hl {{ outline: 2px solid #222; }}
 .tag {{ font-weight: 600; font-size: .85rem; }}

@@ -1,8 +1,9 @@
 """The JSON report of a comparison: a plain dict with a versioned schema.
 
 The schema (``unspun.compare/1``) is documented in ``docs/json-schema.md``. Within one
-version keys are only ever added (later work adds ``changes``, ``sources``, ``provenance``),
-never renamed or removed; readers should ignore keys they do not know.
+version keys are only ever added (``changes`` came with the change detector; later work
+adds ``sources``, ``provenance``), never renamed or removed; readers should ignore keys
+they do not know.
 """
 
 from __future__ import annotations
@@ -11,22 +12,36 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from unspun.model import Alignment, Article, SentencePair, Span
-from unspun.report.common import copy_rows, dropped_spans, span_key, span_text, verdict
+from unspun.model import Alignment, Article, Change, SentencePair, Span
+from unspun.report.common import (
+    change_counts,
+    changes_in_order,
+    copy_rows,
+    dropped_spans,
+    span_key,
+    span_text,
+    verdict,
+)
 
 SCHEMA = "unspun.compare/1"
 
 
 def compare_report(
-    copy: Article, source: Article, alignment: Alignment, *, model: str | None = None
+    copy: Article,
+    source: Article,
+    alignment: Alignment,
+    *,
+    model: str | None = None,
+    changes: tuple[Change, ...] | None = None,
 ) -> dict[str, Any]:
     """The whole comparison as plain JSON-ready values.
 
-    ``model`` names the sentence-embedding model the alignment used (None: lexical only).
+    ``model`` names the sentence-embedding model the alignment used (None: lexical only);
+    ``changes``, when given, adds the ``changes`` list and ``summary.changes`` counts.
     """
     summary = alignment.summary
     rows = copy_rows(alignment)
-    return {
+    report: dict[str, Any] = {
         "schema": SCHEMA,
         "model": model,
         "copy": article_block(copy),
@@ -52,6 +67,24 @@ def compare_report(
             for span in row.copy
         ],
         "dropped": [span_block(source, span) for span in dropped_spans(alignment)],
+    }
+    if changes is not None:
+        report["summary"]["changes"] = change_counts(changes)
+        report["changes"] = [change_block(copy, source, c) for c in changes_in_order(changes)]
+    return report
+
+
+def change_block(copy: Article, source: Article, change: Change) -> dict[str, Any]:
+    """One change: kind, severity, the changed words on each side, evidence and explanation."""
+    return {
+        "kind": change.kind,
+        "severity": change.severity,
+        "copy": span_block(copy, change.copy_span) if change.copy_span else None,
+        "source": span_block(source, change.source_span) if change.source_span else None,
+        "copy_text": change.copy_text,
+        "source_text": change.source_text,
+        "evidence": list(change.evidence),
+        "explanation": change.explanation,
     }
 
 

@@ -12,10 +12,12 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from unspun.model import Alignment, Article, Label, Span
+from unspun.model import Alignment, Article, Change, Label, Span
 from unspun.report.common import (
     CopyRow,
     Word,
+    change_counts,
+    changes_in_order,
     copy_rows,
     dropped_spans,
     pct,
@@ -32,6 +34,7 @@ LABEL_STYLE = {
     Label.DROPPED: "dim",
 }
 _CHANGED = "underline bold"
+SEVERITY_STYLE = {"high": "bold red", "medium": "bold dark_orange", "low": "bold blue"}
 
 
 def print_compare(
@@ -41,9 +44,13 @@ def print_compare(
     alignment: Alignment,
     *,
     model: str | None = None,
+    changes: tuple[Change, ...] | None = None,
 ) -> None:
-    """Print the header, every copy sentence with its match, then the dropped sentences."""
+    """Print the header, the changes (when given), every copy sentence with its match, then
+    the dropped sentences."""
     console.print(header(copy, source, alignment, model=model))
+    if changes is not None:
+        print_changes(console, changes)
     rows = copy_rows(alignment)
     console.print(Text(f"\nThe copy, sentence by sentence ({len(rows)})", style="bold"))
     for row in rows:
@@ -174,3 +181,31 @@ def _squeeze(text: Text) -> Text:
     fixed = text.copy()
     fixed.plain = plain.replace("\n", " ")
     return fixed
+
+
+def print_changes(console: Console, changes: tuple[Change, ...]) -> None:
+    """What the copy changed, most important first within the copy's reading order."""
+    counts = change_counts(changes)
+    summary = ", ".join(f"{n} {sev}" for sev, n in counts.items() if n) or "none found"
+    console.print(Text(f"\nWhat the copy changed ({len(changes)}: {summary})", style="bold"))
+    for number, change in enumerate(changes_in_order(changes), start=1):
+        console.print(change_table(change, number))
+
+
+def change_table(change: Change, number: int) -> Group:
+    head = Text(f"{number:>4} ", style="dim")
+    head.append(change.severity, style=SEVERITY_STYLE.get(change.severity, "bold"))
+    head.append(f"  {change.kind}", style="bold")
+    if change.copy_span is not None and change.copy_span.field == "title":
+        head.append("  headline", style="dim")
+    table = _grid()
+    if change.copy_text:
+        table.add_row("", "copy", Text(_one_line(change.copy_text), style=_CHANGED))
+    if change.source_text:
+        table.add_row("", "source", Text(_one_line(change.source_text)))
+    table.add_row("", "why", Text(change.explanation, style="italic"))
+    return Group(head, table)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
