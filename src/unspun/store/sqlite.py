@@ -304,7 +304,9 @@ class SqliteStore:
         query = "SELECT seq, id, site, url, origin FROM articles WHERE "
         row = self.conn.execute(query + "id = ?", (article.id,)).fetchone()
         if row is None and article.raw_hash:
-            row = self.conn.execute(query + "raw_hash = ? LIMIT 1", (article.raw_hash,)).fetchone()
+            row = self.conn.execute(
+                query + "raw_hash = ? AND raw_hash != '' LIMIT 1", (article.raw_hash,)
+            ).fetchone()
             if row is not None:
                 log.info("%s: same input bytes as %s", article.origin, row[1])
         return row
