@@ -37,6 +37,8 @@ from unspun.extract.clean import (
         "1,204 shares",
         "Home › Politics › Elections",
         "Be the first to know.",
+        "What did you make of the vote? Tell us in the comments below.",
+        "You have reached your limit of free articles this month.",
     ],
 )
 def test_site_boilerplate(line: str) -> None:
@@ -54,6 +56,8 @@ def test_site_boilerplate(line: str) -> None:
         "launched on Monday with data on every bus stop in the region, but many "
         "complained that the site was slow and hard to use on phones and tablets alike.",
         "WHAT COMES NEXT",
+        "Threats against the judge appeared in the comments below the video.",
+        "The paper lets readers see five free articles a month, its editor said.",
     ],
 )
 def test_article_sentences_are_not_boilerplate(line: str) -> None:

@@ -107,7 +107,8 @@ _CTA = re.compile(
     r"digital access|digital subscription|(?:stories|headlines|news) delivered|in your inbox|"
     r"in your in-box|the plan that's right|signed in as|posted to your|sent to your|"
     r"be the first to know|join the (?:\w+'s )?conversation|try one month|"
-    r"external links?|open in a new (?:window|tab))\b",
+    r"external links?|open in a new (?:window|tab)|in the comments(?: section)?(?: below)?|"
+    r"share your thoughts|free articles?|article limit)\b",
     re.I,
 )
 # Reported speech is article text, whatever it says to "you".
@@ -116,7 +117,8 @@ _REPORTED = re.compile(r"\b(?:said|says|told|tells|according to|asked|added|wrot
 _CTA_STRONG = re.compile(
     r"\b(?:be the first to know|digital access|(?:stories|headlines) delivered|"
     r"(?:turn on|enable) (?:desktop |push )?notifications|external links?|"
-    r"open in a new (?:window|tab)|for unlimited access|subscribe now|sign up now)\b"
+    r"open in a new (?:window|tab)|for unlimited access|subscribe now|sign up now|"
+    r"reached your (?:\w+ )?limit)\b"
 )
 # ... addressed to the reader.
 _YOU = re.compile(
@@ -178,6 +180,10 @@ _CTA_HINTS = (
     "posted to",
     "sent to",
     "first to know",
+    "comments",
+    "thoughts",
+    "free article",
+    "limit",
     "notification",
     "conversation",
     "month",
