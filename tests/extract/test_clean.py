@@ -139,3 +139,19 @@ def test_guess_language() -> None:
 )
 def test_find_date(line: str, date: str) -> None:
     assert find_date(line) == date
+
+
+def test_layout_drops_headlines_listed_under_a_links_header() -> None:
+    units = [
+        "Harbour pier to be rebuilt",
+        "Residents voted on Tuesday to rebuild the wooden pier that storms tore apart.",
+        "Related",
+        "Council approves new budget for the coming year",
+        "Storm damage costs rise in coastal towns",
+        "Work will start in the spring, officials said after the vote at the fire station.",
+        "WHAT COMES NEXT",
+        "Engineers will survey the harbour floor in March before any piles are driven.",
+    ]
+    roles = layout(units).roles
+    assert roles[2:5] == (Role.BOILERPLATE,) * 3
+    assert roles[5:] == (Role.BODY,) * 3

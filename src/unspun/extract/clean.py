@@ -238,6 +238,13 @@ _MISC = re.compile(
     r"|(?:\w+\s*)?\d[\d,.]*[km]?\s+(?:retweets?|likes?|replies|comments?|shares?|views)$",
     re.I,
 )
+_LIST_HEAD = re.compile(
+    r"(?:related|related (?:articles|stories|posts|coverage|content|links)|most read|"
+    r"most popular|most viewed|most shared|top stories|more stories|more news|more from\b.*|"
+    r"recommended(?: for you)?|you may also like|you might also like|trending(?: now)?|"
+    r"read more|see also|also read|read next|up next|latest(?: news)?|popular)\s*[:|»›>]?\s*$",
+    re.I,
+)
 _HAS_DATE = re.compile(
     rf"\b(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{1,2}}:\d{{2}})",
     re.I,
@@ -447,17 +454,37 @@ def layout(units: Sequence[str], *, title: str = "") -> Layout:
             first = prose[0] if prose else len(units)
     if prose:
         _mark_head(units, roles, first)
-        for i in range(prose[-1] + 1, len(units)):
-            unit = units[i].strip()
-            if (
-                roles[i] is Role.BODY
-                and not unit[:1].islower()
-                and (_short(unit) or is_byline(unit))
-            ):
-                roles[i] = Role.BOILERPLATE
+        _mark_tail(units, roles, prose[-1])
+    _mark_link_lists(units, roles)
     _mark_bylines(units, roles)
     _mark_repeats(units, roles, title)
     return Layout(tuple(roles))
+
+
+def _mark_tail(units: Sequence[str], roles: list[Role], last_prose: int) -> None:
+    """After the last paragraph of running text: labels, links and credits, not article."""
+    for i in range(last_prose + 1, len(units)):
+        unit = units[i].strip()
+        if roles[i] is Role.BODY and not unit[:1].islower() and (_short(unit) or is_byline(unit)):
+            roles[i] = Role.BOILERPLATE
+
+
+def _mark_link_lists(units: Sequence[str], roles: list[Role]) -> None:
+    """Headlines listed under "Related", "Most Read", "More from …" are links, not text."""
+    in_list = False
+    for i, unit in enumerate(units):
+        text = unit.strip()
+        if roles[i] is Role.BOILERPLATE and _LIST_HEAD.match(text):
+            in_list = True
+        elif in_list and roles[i] is Role.BODY and _link_like(text):
+            roles[i] = Role.BOILERPLATE
+        elif roles[i] is Role.BODY:
+            in_list = False
+
+
+def _link_like(text: str) -> bool:
+    words = len(text.split())
+    return words <= 20 and "\n" not in text and not (words >= 8 and _TERMINAL_END(text))
 
 
 def _mark_bylines(units: Sequence[str], roles: list[Role]) -> None:
