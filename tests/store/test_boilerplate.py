@@ -147,14 +147,25 @@ def test_versions_of_one_story_on_one_site_are_not_boilerplate(make_article) -> 
 
 def test_a_line_in_too_small_a_share_of_the_site_is_kept(make_article) -> None:
     cfg = StoreConfig(boilerplate_min_articles=5, boilerplate_min_share=0.3)
+    before = [_story(make_article, 200 + i, "paper.example", []) for i in range(30)]
     plain = [_story(make_article, 100 + i, "paper.example", []) for i in range(15)]
     with_line = [_story(make_article, i, "paper.example", [COPYRIGHT]) for i in range(5)]
     with open_store(":memory:", cfg) as store:
-        store.add_many([*plain, *with_line])  # 5 of 20 = 25 % < 30 %
+        # 5 of the 20 articles since the line first appeared: 25 % < 30 %
+        store.add_many([*before, with_line[0], *plain, *with_line[1:]])
         assert store.site_boilerplate() == []
         store.add(_story(make_article, 50, "paper.example", [COPYRIGHT]))
         store.add(_story(make_article, 51, "paper.example", [COPYRIGHT]))  # 7 of 22 > 30 %
         assert [line for _, line, _ in store.site_boilerplate()] == [COPYRIGHT]
+
+
+def test_a_line_a_site_gains_late_is_recognised(make_article) -> None:
+    cfg = StoreConfig(boilerplate_min_articles=5, boilerplate_min_share=0.3)
+    old = [_story(make_article, 100 + i, "paper.example", []) for i in range(40)]
+    new = [_story(make_article, i, "paper.example", [FOOTER]) for i in range(5)]
+    with open_store(":memory:", cfg) as store:
+        summary = store.add_many([*old, *new])  # 5 of 45 overall, but 5 of 5 since it appeared
+        assert summary.new_boilerplate == 1
 
 
 def test_removing_articles_takes_back_their_lines(make_article) -> None:

@@ -88,6 +88,7 @@ def _v1(conn: sqlite3.Connection) -> None:
             line    INTEGER NOT NULL,
             n       INTEGER NOT NULL,
             reps    TEXT NOT NULL DEFAULT '',   -- seqs of holders that are different stories
+            since   INTEGER NOT NULL DEFAULT 0, -- articles the site had before the line appeared
             PRIMARY KEY (site_id, line)
         ) WITHOUT ROWID;
         CREATE TABLE site_lines (

@@ -374,31 +374,34 @@ class SqliteStore:
         need = self.cfg.boilerplate_min_articles
         rows, recognised = [], []
         for key, text in texts.items():
-            n, reps = stats.get(key, (0, []))
+            n, reps, since = stats.get(key, (0, [], site_n - 1))
             if len(reps) < need and not any(self._same(seq, r, article, same_as) for r in reps):
                 reps = [*reps, seq]
             n += 1
-            rows.append((site_id, key, n, ",".join(map(str, reps))))
-            if len(reps) >= need and n >= self.cfg.boilerplate_min_share * site_n:
+            rows.append((site_id, key, n, ",".join(map(str, reps)), since))
+            # The share counts the site's articles since the line first appeared, so a line
+            # that a site's template gains late is still recognised.
+            if len(reps) >= need and n >= self.cfg.boilerplate_min_share * (site_n - since):
                 recognised.append((key, text))
-        self.conn.executemany("INSERT OR REPLACE INTO line_stats VALUES (?, ?, ?, ?)", rows)
+        self.conn.executemany("INSERT OR REPLACE INTO line_stats VALUES (?, ?, ?, ?, ?)", rows)
         self.conn.executemany(
             "INSERT OR IGNORE INTO site_lines VALUES (?, ?, ?)",
             [(site_id, key, seq) for key in texts],
         )
         return recognised
 
-    def _line_stats(self, site_id: int, keys: list[int]) -> dict[int, tuple[int, list[int]]]:
+    def _line_stats(self, site_id: int, keys: list[int]) -> dict[int, tuple[int, list[int], int]]:
+        """(holders, holders that are different stories, site articles before) of each line."""
         found = {}
         for i in range(0, len(keys), _IN_CHUNK):
             part = keys[i : i + _IN_CHUNK]
             rows = self.conn.execute(
-                "SELECT line, n, reps FROM line_stats "
+                "SELECT line, n, reps, since FROM line_stats "
                 f"WHERE site_id = ? AND line IN ({', '.join('?' * len(part))})",
                 (site_id, *part),
             )
-            for line, n, reps in rows:
-                found[line] = (n, [int(r) for r in reps.split(",") if r])
+            for line, n, reps, since in rows:
+                found[line] = (n, [int(r) for r in reps.split(",") if r], since)
         return found
 
     def _same(self, seq: int, other: int, article: Article, memo: dict[int, bool]) -> bool:
@@ -635,7 +638,7 @@ class SqliteStore:
             r[0] for r in self.conn.execute("SELECT line FROM site_lines WHERE article = ?", (seq,))
         ]
         if site_id is not None:
-            for key, (n, reps) in self._line_stats(site_id, lines).items():
+            for key, (n, reps, _) in self._line_stats(site_id, lines).items():
                 if n <= 1:
                     self.conn.execute(
                         "DELETE FROM line_stats WHERE site_id = ? AND line = ?", (site_id, key)
