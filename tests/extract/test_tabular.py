@@ -108,6 +108,29 @@ def test_gzip_bom_cp1252_and_big_cells(tmp_path: Path) -> None:
     assert isinstance(article, Article) and article.text.startswith("Caf\u00e9 owners")
 
 
+def test_broken_files_name_the_file_and_keep_what_was_read(tmp_path: Path) -> None:
+    rows = "id,text\n" + "".join(
+        f'{i},"Story {i}: the harbour pier will be rebuilt next spring, officials said."\n'
+        for i in range(3000)
+    )
+    data = gzip.compress(rows.encode())
+    truncated = tmp_path / "cut.csv.gz"
+    truncated.write_bytes(data[: len(data) // 2])
+    binary = tmp_path / "image.csv"
+    binary.write_bytes(bytes(range(256)) * 8)
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    names = [str(p) for p in (truncated, binary, empty)]
+    articles, rejected = _split(list(read_inputs(names, CFG)))
+    assert 0 < len(articles) < 3000
+    assert [(r.origin, r.kind) for r in rejected] == [
+        (str(truncated), "unsupported"),
+        (str(binary), "unsupported"),
+        (str(empty), "empty"),
+    ]
+    assert "truncated" in rejected[0].reason
+
+
 def test_jsonl(tmp_path: Path) -> None:
     path = tmp_path / "items.jsonl"
     lines = [

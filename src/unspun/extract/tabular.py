@@ -21,7 +21,7 @@ from typing import IO, Any, cast
 from charset_normalizer import from_bytes
 
 from unspun.config import ExtractConfig
-from unspun.errors import InputError, MissingColumn, TooLarge, UnsupportedFormat
+from unspun.errors import EmptyDocument, InputError, MissingColumn, TooLarge, UnsupportedFormat
 from unspun.extract.decode import looks_binary
 from unspun.extract.sources import open_maybe_gzip
 from unspun.extract.text import Unit, article_from_units, split_units
@@ -58,7 +58,7 @@ def _read_csv(path: Path, cfg: ExtractConfig) -> Iterator[Article | Rejected]:
         try:
             header = [h.strip().lstrip("\ufeff") for h in next(reader)]
         except StopIteration:
-            raise InputError(str(path), "empty CSV file (no header row)") from None
+            raise EmptyDocument(str(path), "empty CSV file (no header row)") from None
         except csv.Error as exc:
             raise InputError(str(path), f"unreadable CSV header ({exc})") from exc
         if cfg.text_column not in header:
