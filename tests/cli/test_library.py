@@ -205,3 +205,21 @@ def test_progress_bar_counts_and_rates(db: Path, store_fixtures: Path, capsys) -
         summary = library._add_with_progress(store, items, None)
     assert summary.added == 15
     assert "15/15" in capsys.readouterr().err
+
+
+def test_ctrl_c_exits_130_with_whole_articles(db: Path, store_fixtures: Path, monkeypatch) -> None:
+    from unspun.cli import library
+    from unspun.config import ExtractConfig
+    from unspun.extract import read_inputs
+
+    def interrupted(paths, cfg):
+        items = read_inputs([str(store_fixtures / "texts")], ExtractConfig())
+        yield next(items)
+        yield next(items)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(library, "read_inputs", interrupted)
+    result = run(db, "add", "whatever")
+    assert result.exit_code == 130
+    assert "interrupted" in result.output
+    assert len(_ids(db)) == 2

@@ -135,7 +135,11 @@ def _print_summary(summary: AddSummary, store: SqliteStore, quiet: bool) -> None
     for rejected in summary.failed:
         click.echo(f"failed: {rejected.origin}: {rejected.reason}", err=True)
     if summary.interrupted:
-        click.echo("interrupted: the articles above were added whole; run again to go on", err=True)
+        click.echo(
+            "interrupted: the articles added so far are complete; "
+            "run the same command again to add the rest",
+            err=True,
+        )
     if quiet:
         return
     done = summary.added + summary.present + len(summary.failed)
