@@ -223,3 +223,12 @@ def test_ctrl_c_exits_130_with_whole_articles(db: Path, store_fixtures: Path, mo
     assert result.exit_code == 130
     assert "interrupted" in result.output
     assert len(_ids(db)) == 2
+
+
+def test_an_empty_folder_is_an_error(db: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    result = CliRunner().invoke(cli, ["--db", str(db), "add", str(empty)])
+    assert result.exit_code == 1
+    assert "no input files found" in result.output
+    assert not db.exists()

@@ -71,9 +71,11 @@ def add(ctx: click.Context, paths: tuple[str, ...], quiet: bool, as_json: bool) 
     Text, HTML, CSV, JSONL and WARC (optionally gzipped). Adding the same content again is a
     no-op. Exits 1 when some input could not be added.
     """
+    total, many = _count_inputs(paths)
+    if total == 0 and STDIN not in paths:
+        raise click.ClickException(f"no input files found in {' '.join(paths)}")
     items = read_inputs(paths, ExtractConfig())
     with _library(ctx, create=True) as store:
-        total, many = _count_inputs(paths)
         if many and not as_json and sys.stderr.isatty():
             summary = _add_with_progress(store, items, total)
         else:
