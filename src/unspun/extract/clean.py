@@ -78,24 +78,12 @@ _UI = _phrases(
     """
 )
 
-_SOCIAL = frozenset(
-    _phrases(
-        """
-    comment|comments|copy|e-mail|email|facebook|flipboard|link|linkedin|messenger|pinterest|print|reddit|share|sms|telegram|tumblr|tweet|twitter|whatsapp|x
-    """
-    )
+# Share buttons, as words ("Facebook Twitter Email") or glued ("fbShare Tweet gShare Email").
+_SOCIAL = _phrases(
+    "comment|comments|copy|e-mail|email|facebook|flipboard|link|linkedin|messenger|pinterest|"
+    "print|reddit|share|sms|telegram|tumblr|tweet|twitter|whatsapp|x"
 )
-
-_SOCIAL_GLUED = (
-    "facebook",
-    "tweet",
-    "twitter",
-    "linkedin",
-    "email",
-    "share",
-    "whatsapp",
-    "pinterest",
-)
+_SOCIAL_GLUED = ("facebook", "tweet", "twitter", "linkedin", "email", "share", "whatsapp")
 # Calls to action: a reader-facing verb or noun of the site machinery ...
 _CTA = re.compile(
     r"\b(?:newsletters?|subscri(?:be|bed|ber|bers|ption)|regist(?:er|ered|ering|ration)|"
@@ -127,7 +115,6 @@ _YOU = re.compile(
     r"listen|like|accept|create|already|never miss|don't miss|don’t miss|turn on|or|and)\b",
     re.I,
 )
-# Phrases that mark a unit as boilerplate wherever they stand in a short unit.
 # Phrases that mark a short unit as boilerplate: at its start ...
 _PHRASES_START = re.compile(
     r"\s*(?:(?:leave|post|add|write) a (?:reply|comment)\b|\d+\s+comments?\s*$|"
