@@ -216,7 +216,7 @@ def articles():
         text = f"Body of article {i}." * 20
         yield Article(id=content_id(str(i), text), text=text, title=str(i), site="s.example")
 
-open_store(sys.argv[1]).add_many(articles(), chunk=250)
+open_store(sys.argv[1]).add_many(articles(), chunk=250, chunk_seconds=1e9)
 """
 
 
@@ -245,3 +245,19 @@ def test_a_locked_library_is_a_store_error(tmp_path: Path, make_article) -> None
     finally:
         other.execute("ROLLBACK")
         other.close()
+
+
+def test_commits_by_time_so_other_readers_see_progress(tmp_path: Path, make_article) -> None:
+    path = tmp_path / "lib.db"
+    articles = _stories(make_article, 3)
+    seen: list[int] = []
+
+    def slow_reader() -> Iterator[Article]:
+        for article in articles:
+            with open_store(path) as other:
+                seen.append(other.count())
+            yield article
+
+    with open_store(path) as store:
+        store.add_many(slow_reader(), chunk=1000, chunk_seconds=0.0)
+    assert seen == [0, 1, 2]

@@ -168,26 +168,28 @@ class SqliteStore:
         items: Iterable[Article | Rejected],
         progress: Progress | None = None,
         chunk: int = 500,
+        chunk_seconds: float = 2.0,
     ) -> AddSummary:
         """Add a stream of articles; a Rejected item (a reader failure) is counted as failed.
 
-        Never stops for one bad article. Ctrl-C stops the batch with every article before it
-        committed, and returns the summary with ``interrupted`` set.
+        Commits every ``chunk`` articles or ``chunk_seconds`` (so a slow reader does not keep
+        other writers waiting). Never stops for one bad article. Ctrl-C stops the batch with
+        every article before it committed, and returns the summary with ``interrupted`` set.
         """
         tally = _Tally()
         started = time.perf_counter()
-        written = 0  # articles written in the open transaction
+        written, opened = 0, 0.0  # articles in the open transaction, when it began
         interrupted = False
         try:
             for item in items:
                 if not self.conn.in_transaction:
                     self.conn.execute("BEGIN IMMEDIATE")
-                    written = 0
+                    written, opened = 0, time.perf_counter()
                 outcome = self._add_item(item, tally)
                 written += 1
                 if progress is not None:
                     progress(item, outcome)
-                if written >= chunk:
+                if written >= chunk or time.perf_counter() - opened >= chunk_seconds:
                     self.conn.execute("COMMIT")
         except KeyboardInterrupt:
             interrupted = True
