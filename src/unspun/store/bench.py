@@ -1,9 +1,10 @@
 """Measuring how fast the library adds articles, and how much memory that takes.
 
-``make bench`` calls :func:`measure_add` with articles read from its corpus (for the
-end-to-end figure, ``read_inputs`` over plain-text files); :func:`synthetic_articles` makes a
-reproducible stream of articles of many sites, with site boilerplate and wire stories
-republished across sites, for measuring the store on its own.
+``make bench`` can call :func:`measure_add_paths` on a corpus (end to end: read, extract,
+store), or :func:`measure_add` on :func:`synthetic_articles`, a reproducible stream of
+articles of many sites with site boilerplate and wire stories republished across sites, to
+measure the store on its own. :func:`write_text_corpus` writes that stream as plain-text
+files.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from unspun.config import StoreConfig
+from unspun.config import ExtractConfig, StoreConfig
+from unspun.extract import read_inputs
 from unspun.model import Article, Rejected, content_id, paragraphs_of
 from unspun.store.sqlite import open_store
 
@@ -72,6 +74,29 @@ def measure_add(
         rate=done / seconds if seconds else 0.0,
         peak_rss_mb=peak_rss_mb(),
     )
+
+
+def measure_add_paths(
+    paths: Iterable[str],
+    db_path: str | Path,
+    extract_cfg: ExtractConfig | None = None,
+    store_cfg: StoreConfig | None = None,
+) -> AddMeasure:
+    """End to end, as ``unspun add PATH...`` does it: read, extract and store, streamed."""
+    return measure_add(read_inputs(list(paths), extract_cfg or ExtractConfig()), db_path, store_cfg)
+
+
+def write_text_corpus(directory: str | Path, n: int, seed: int = 0) -> Path:
+    """Write ``n`` plain-text articles (title, blank line, body) as ``directory/NNNNNN.txt``.
+
+    For a separate process to add and measure: peak memory is per process, so measure the
+    10,000-article add in a fresh one (e.g. ``/usr/bin/time -v unspun add DIR``).
+    """
+    folder = Path(directory)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, article in enumerate(synthetic_articles(n, seed)):
+        (folder / f"{i:06d}.txt").write_text(f"{article.title}\n\n{article.text}\n", "utf-8")
+    return folder
 
 
 def peak_rss_mb() -> float:
