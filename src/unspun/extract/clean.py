@@ -264,6 +264,35 @@ _CAPTION_START = re.compile(
     r"Image credit|FILE PHOTO|File photo)\b\s*(?:[:\-–—|]|by\b|Credit\b|[A-Z])",
 )
 _TERMINAL = tuple(".!?…\"”’')]:")
+_CREDIT_KEYS = (
+    "AP",
+    "AFP",
+    "Reuters",
+    "REUTERS",
+    "Press",
+    "Getty",
+    "EPA",
+    "Pool",
+    "POOL",
+    "Photo",
+    "Bloomberg",
+    "Shutterstock",
+    "Sputnik",
+    "TASS",
+    "Xinhua",
+    "UPI",
+    "dpa",
+    "ANI",
+    "PTI",
+    "Lehtikuva",
+    "Kremlin",
+    "White House",
+    "File",
+    "FILE",
+    "Handout",
+    "Courtesy",
+    "Anadolu",
+)
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’/-]{1,60}\s*(?:\([^()\n]{1,30}\))?\s*[—–-]{1,2}\s")
 _BYLINE = re.compile(r"^\s*By\s+(?:[A-Z]|the\s+[A-Z])[^\n]{0,120}$")
@@ -366,6 +395,9 @@ def is_caption(line: str) -> bool:
         return False
     if _CAPTION_START.match(text) and words <= 80:
         return True
+    end = text[-60:]
+    if not (end.rstrip(" .").endswith(")") or any(key in end for key in _CREDIT_KEYS)):
+        return False  # every caption ending below closes a bracket or names a credit
     return bool(_CAPTION_END.search(text[-200:]))
 
 
@@ -383,7 +415,7 @@ def is_prose(line: str) -> bool:
     text = line.strip()
     if len(text) < 30:
         return False
-    words = _WORD.findall(text)
+    words = text.split()
     if _DATELINE.match(text) and len(words) >= 6:
         return True
     if len(words) < 8 or title_case(words):
@@ -392,9 +424,10 @@ def is_prose(line: str) -> bool:
 
 
 def title_case(words: Sequence[str]) -> bool:
+    """Whether nearly every longer word of ``words`` starts with a capital."""
     if len(words) > 40:  # longer than any headline
         return False
-    long_words = [w for w in words if len(w) >= 4]
+    long_words = [w for w in (w.lstrip("'\"‘“(") for w in words) if len(w) >= 4 and w[0].isalpha()]
     if len(long_words) < 3:
         return False
     caps = sum(1 for w in long_words if w[0].isupper())
