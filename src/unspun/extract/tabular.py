@@ -155,7 +155,7 @@ def _row_name(row: list[str], header: list[str], cfg: ExtractConfig) -> str:
 
 def _missing(column: str, columns: list[str]) -> str:
     have = ", ".join(repr(c) for c in columns) or "none"
-    return f"no {column!r} column (it has: {have}); name the text column in the settings"
+    return f"no {column!r} column to read the article text from (its columns: {have})"
 
 
 def _as_text(value: Any) -> str:
