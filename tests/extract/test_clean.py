@@ -155,3 +155,14 @@ def test_layout_drops_headlines_listed_under_a_links_header() -> None:
     roles = layout(units).roles
     assert roles[2:5] == (Role.BOILERPLATE,) * 3
     assert roles[5:] == (Role.BODY,) * 3
+
+
+def test_layout_prefers_a_headline_to_a_site_name_above_it() -> None:
+    units = [
+        "The Coast Daily News",
+        "Ferry runs aground off Marlow Bay; all 212 aboard rescued",
+        "A passenger ferry ran aground on a sandbar near the harbour mouth early on Sunday.",
+        "All passengers were taken ashore by lifeboats, the coast guard said.",
+    ]
+    roles = layout(units).roles
+    assert roles[:2] == (Role.BOILERPLATE, Role.TITLE)

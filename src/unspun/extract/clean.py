@@ -258,6 +258,7 @@ _CAPTION_END = re.compile(
     + _AGENCY_WORDS
     + r"(?:\s*(?:/|\||,)\s*(?:Getty Images|Getty|AFP|AP|Reuters|Pool))*\s*\.?\s*$"
     r"|\b(?:AP|AFP|Reuters) Photo\s*$"
+    r"|\bPhoto via (?:AP|AFP|Reuters|Associated Press|Getty Images)\b[^.]{0,20}$"
 )
 _CAPTION_START = re.compile(
     r"^\s*\(?(?:Photo|Photos|Image|Picture|Pictured|Photograph|Caption|Credit|Photo credit|"
@@ -523,6 +524,8 @@ def _find_title(units: Sequence[str], roles: list[Role], first: int) -> int | No
     if not candidates:
         return first if _headline_sentence(units, roles, first) else None
     best = candidates[0]
+    if len(units[best].split()) <= 4:  # a site or section name above the headline
+        best = next((i for i in candidates if len(units[i].split()) >= 6), best)
     text = units[best].strip()
     for j in head:
         other = units[j].strip()
