@@ -1,0 +1,113 @@
+"""Every error the server answers with, mapped in one place.
+
+An :class:`unspun.errors.UnspunError` becomes a status code by its class (:data:`STATUS`);
+API paths (``/api/...``) answer JSON::
+
+    {"error": {"status": 404, "kind": "not-found", "message": "no article 'abc' in ..."}}
+
+and pages answer an HTML page carrying the same message (escaped).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.exceptions import HTTPException
+
+from unspun.errors import (
+    InputError,
+    ModelUnavailable,
+    NotFound,
+    SchemaError,
+    StoreError,
+    TooLarge,
+    UnspunError,
+)
+
+log = logging.getLogger(__name__)
+
+PageRenderer = Callable[[int, str], str]  # (status, message) -> an HTML page
+
+
+class RequestError(UnspunError):
+    """A request that asks for something impossible (no text given, both text and id...)."""
+
+
+# Most specific first: the first class an error is an instance of decides.
+STATUS: tuple[tuple[type[UnspunError], int, str], ...] = (
+    (RequestError, 400, "bad-request"),
+    (TooLarge, 413, "too-large"),
+    (NotFound, 404, "not-found"),
+    (InputError, 422, "unreadable-input"),
+    (SchemaError, 500, "library-schema"),
+    (StoreError, 500, "library"),
+    (ModelUnavailable, 503, "model-unavailable"),
+    (UnspunError, 500, "error"),
+)
+_HTTP_KINDS = {
+    400: "bad-request",
+    401: "unauthorized",
+    404: "not-found",
+    405: "method-not-allowed",
+    413: "too-large",
+    422: "invalid-request",
+}
+
+
+def status_of(exc: UnspunError) -> tuple[int, str]:
+    """The HTTP status and error kind of an unspun error."""
+    for cls, status, kind in STATUS:
+        if isinstance(exc, cls):
+            if isinstance(exc, InputError) and status == 422 and exc.kind != "input":
+                return status, exc.kind
+            return status, kind
+    return 500, "error"
+
+
+def message_of(exc: UnspunError) -> str:
+    if isinstance(exc, InputError):
+        return f"{exc.origin}: {exc.reason}"
+    return str(exc)
+
+
+def install(app: FastAPI, render_page: PageRenderer | None = None) -> None:
+    """Register the handlers: unspun errors, HTTP errors and request validation errors."""
+
+    def answer(request: Request, status: int, kind: str, message: str) -> Response:
+        state = getattr(request.app.state, "unspun", None)
+        if state is not None:  # the library's path on the server is not the client's business
+            message = message.replace(state.settings.db_path, "the library")
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        if render_page is not None and not request.url.path.startswith("/api"):
+            return HTMLResponse(render_page(status, message), status, headers=headers)
+        body = {"error": {"status": status, "kind": kind, "message": message}}
+        return JSONResponse(body, status, headers=headers)
+
+    @app.exception_handler(UnspunError)
+    async def unspun_error(request: Request, exc: UnspunError) -> Response:
+        status, kind = status_of(exc)
+        if status >= 500:
+            log.error("%s %s: %s", request.method, request.url.path, exc)
+        return answer(request, status, kind, message_of(exc))
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        kind = _HTTP_KINDS.get(exc.status_code, "error")
+        return answer(request, exc.status_code, kind, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        return answer(request, 422, "invalid-request", validation_message(exc))
+
+
+def validation_message(exc: RequestValidationError) -> str:
+    """Pydantic's complaints as one line: 'body.text: Field required; query.limit: ...'."""
+    parts = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err.get("loc", ()))
+        parts.append(f"{where}: {err.get('msg', 'invalid')}")
+    return "; ".join(parts) or "invalid request"

@@ -1,0 +1,139 @@
+"""``/api/articles``: add (text, HTML, upload, batch), list, get and delete library articles."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Query, UploadFile
+from starlette.concurrency import run_in_threadpool
+
+from unspun.api.deps import State, require_token
+from unspun.api.errors import RequestError
+from unspun.api.schemas import ArticleIn, BatchIn
+from unspun.api.service import read_inline, read_upload
+from unspun.api.state import AppState
+from unspun.codec import to_dict
+from unspun.errors import InputError
+from unspun.model import Article, Rejected
+
+router = APIRouter(prefix="/api", tags=["articles"])
+write = [Depends(require_token)]
+
+
+def _added(article: Article, added: bool) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "added": added,
+        "title": article.title,
+        "words": len(article.text.split()),
+    }
+
+
+@router.post("/articles", dependencies=write, status_code=201, summary="Add one article")
+def add_article(item: ArticleIn, state: State) -> dict[str, Any]:
+    """Add an article given as ``text`` or ``html``; ``added`` is false when already present."""
+    article = read_inline(item, state.extract_config)
+    with state.store() as store:
+        return _added(article, store.add(article))
+
+
+@router.post("/articles/upload", dependencies=write, status_code=201, summary="Upload files")
+async def upload_articles(
+    files: Annotated[list[UploadFile], File(description="Text or HTML files, optionally gzipped")],
+    state: State,
+) -> dict[str, Any]:
+    """Add uploaded files, one article each; files that cannot be read are listed as failed."""
+    limit = state.settings.max_upload_bytes
+    named = [(await f.read(limit + 1), f.filename or "upload") for f in files]
+    return await run_in_threadpool(_add_uploads, state, named)
+
+
+def _add_uploads(state: AppState, named: list[tuple[bytes, str]]) -> dict[str, Any]:
+    items: list[Article | Rejected] = []
+    for data, filename in named:
+        try:
+            items.append(read_upload(data, filename, state.extract_config))
+        except InputError as exc:
+            if len(named) == 1:
+                raise
+            items.append(Rejected(exc.origin, exc.reason, exc.kind))
+    return _add_many(state, items)
+
+
+@router.post("/articles/batch", dependencies=write, status_code=201, summary="Add a batch")
+def add_batch(batch: BatchIn, state: State) -> dict[str, Any]:
+    """Add many articles in one request; one bad article never stops the others."""
+    if len(batch.articles) > state.settings.max_batch:
+        raise RequestError(
+            f"{len(batch.articles)} articles in one batch, over the limit of "
+            f"{state.settings.max_batch}: split it"
+        )
+    items: list[Article | Rejected] = []
+    for i, item in enumerate(batch.articles):
+        try:
+            items.append(read_inline(item, state.extract_config, origin=f"articles[{i}]"))
+        except (InputError, RequestError) as exc:
+            reason = exc.reason if isinstance(exc, InputError) else str(exc)
+            items.append(Rejected(f"articles[{i}]", reason, getattr(exc, "kind", "request")))
+    return _add_many(state, items)
+
+
+def _add_many(state: AppState, items: list[Article | Rejected]) -> dict[str, Any]:
+    outcomes: list[dict[str, Any]] = []
+
+    def progress(item: Article | Rejected, outcome: str) -> None:
+        if isinstance(item, Article):
+            outcomes.append(_added(item, outcome == "added"))
+
+    with state.store() as store:
+        summary = store.add_many(items, progress=progress)
+    return {
+        "added": summary.added,
+        "present": summary.present,
+        "articles": outcomes,
+        "failed": [asdict(r) for r in summary.failed],
+    }
+
+
+@router.get("/articles", summary="List articles")
+def list_articles(
+    state: State,
+    site: Annotated[str | None, Query(description="Only articles of this site")] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict[str, Any]:
+    """Articles newest first (by date published, else fetched)."""
+    with state.store() as store:
+        rows = store.list(site=site, limit=limit, offset=offset)
+        total = store.count(site)
+    return {
+        "total": total,
+        "offset": offset,
+        "limit": limit,
+        "articles": [asdict(r) for r in rows],
+    }
+
+
+@router.get("/articles/{article_id}", summary="Get an article")
+def get_article(article_id: str, state: State) -> dict[str, Any]:
+    """The whole article record, by id or unique id prefix."""
+    with state.store() as store:
+        return to_dict(store.get(article_id))
+
+
+@router.delete("/articles/{article_id}", dependencies=write, summary="Delete an article")
+def delete_article(article_id: str, state: State) -> dict[str, Any]:
+    """Remove an article from the library; answers what was removed."""
+    with state.store() as store:
+        article = store.remove(article_id)
+    return {"id": article.id, "removed": True, "title": article.title}
+
+
+@router.get("/library", summary="Library summary", tags=["library"])
+def library(state: State) -> dict[str, Any]:
+    """What the library holds: counts by site, wire credit, format, dates."""
+    with state.store() as store:
+        summary = store.summary()
+    summary.pop("library", None)  # the server's file path is nobody's business
+    return summary

@@ -1,0 +1,38 @@
+"""``/api/check``: the sources of an article in the library, ranked, each with its alignment."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, UploadFile
+from starlette.concurrency import run_in_threadpool
+
+from unspun.api.deps import State
+from unspun.api.schemas import CheckIn
+from unspun.api.service import check, check_report, read_upload, resolve
+from unspun.api.state import AppState
+
+router = APIRouter(prefix="/api", tags=["check"])
+
+
+@router.post("/check", summary="Check an article")
+def check_article(body: CheckIn, state: State) -> dict[str, Any]:
+    """Find the library articles this one draws on (inline text/HTML, or a library id)."""
+    with state.store() as store:
+        article = resolve(state, store, body, "article")
+        return check_report(check(state, store, article))
+
+
+@router.post("/check/upload", summary="Check an uploaded file")
+async def check_upload(
+    file: Annotated[UploadFile, File(description="A text or HTML file, optionally gzipped")],
+    state: State,
+) -> dict[str, Any]:
+    data = await file.read(state.settings.max_upload_bytes + 1)
+    return await run_in_threadpool(_check_bytes, state, data, file.filename or "upload")
+
+
+def _check_bytes(state: AppState, data: bytes, filename: str) -> dict[str, Any]:
+    article = read_upload(data, filename, state.extract_config)
+    with state.store() as store:
+        return check_report(check(state, store, article))

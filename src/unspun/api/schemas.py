@@ -1,0 +1,37 @@
+"""Request bodies of the REST API (pydantic, at the edge only)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class ArticleIn(BaseModel):
+    """One article given inline: plain ``text`` or a page's ``html`` (one of the two)."""
+
+    text: str | None = Field(None, description="Plain text; a short first line is the headline.")
+    html: str | None = Field(None, description="An HTML page; its main content is extracted.")
+    title: str | None = Field(None, description="Headline, when the text does not start with it.")
+    url: str = Field("", description="Where it was published (stored, never fetched).")
+    site: str = ""
+    published: str = Field("", description="ISO 8601 date of publication.")
+
+
+class ArticleRef(ArticleIn):
+    """An article given inline, or the ``id`` (or unique id prefix) of a library article."""
+
+    id: str | None = Field(None, description="A library article id or unique prefix.")
+
+
+class BatchIn(BaseModel):
+    articles: list[ArticleIn]
+
+
+class CompareIn(BaseModel):
+    copy_: ArticleRef = Field(alias="copy", description="The article suspected of copying.")
+    source: ArticleRef = Field(description="The article it may copy.")
+
+    model_config = {"populate_by_name": True}
+
+
+class CheckIn(ArticleRef):
+    """The article to check, inline or by library id."""

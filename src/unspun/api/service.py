@@ -1,0 +1,145 @@
+"""The glue between the faces (API routes, pages) and the core: read, compare, check.
+
+Each function takes the app state and plain values, calls one core function and returns
+records or report dicts; the routes and pages only shape the answer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from unspun.api.errors import RequestError
+from unspun.api.schemas import ArticleIn, ArticleRef
+from unspun.api.state import AppState
+from unspun.config import ExtractConfig
+from unspun.errors import UnsupportedFormat
+from unspun.extract import read_bytes
+from unspun.extract.sources import format_of
+from unspun.model import Alignment, Article, Change, content_id
+from unspun.retrieve.index import SourceIndex
+from unspun.retrieve.rerank import SourceMatch, check_verdict, find_sources, sync_index
+from unspun.store import SqliteStore
+
+INLINE_FORMATS = ("text", "html")
+
+
+def read_inline(item: ArticleIn, cfg: ExtractConfig, origin: str = "<request>") -> Article:
+    """An article from a request body's ``text`` or ``html``, with the metadata it gives."""
+    if (item.text is None) == (item.html is None):
+        raise RequestError("give the article as exactly one of 'text' or 'html'")
+    data, fmt = (item.text, "text") if item.text is not None else (item.html, "html")
+    assert data is not None
+    article = read_bytes(data.encode("utf-8"), origin, cfg, fmt)
+    return with_metadata(article, item.title, item.url, item.site, item.published)
+
+
+def with_metadata(
+    article: Article, title: str | None, url: str = "", site: str = "", published: str = ""
+) -> Article:
+    """The article with the metadata the user gave in place of what the reader found."""
+    changes: dict[str, Any] = {
+        k: v for k, v in (("url", url), ("site", site), ("published", published)) if v
+    }
+    if title is not None and title.strip() and title.strip() != article.title:
+        changes |= {"title": title.strip(), "title_origin": -1}
+        changes["id"] = content_id(changes["title"], article.text)
+    return dataclasses.replace(article, **changes) if changes else article
+
+
+def read_upload(data: bytes, filename: str, cfg: ExtractConfig) -> Article:
+    """One uploaded file (text or HTML, optionally gzipped); its name is only a format hint."""
+    name = Path(filename or "upload").name  # never a path on this machine: only its suffixes
+    fmt = format_of(Path(name))
+    if fmt is not None and fmt not in INLINE_FORMATS:
+        raise UnsupportedFormat(
+            name, f"{fmt} files hold many articles; add them with `unspun add` on the server"
+        )
+    return read_bytes(data, f"upload:{name}", cfg, fmt)
+
+
+def resolve(state: AppState, store: SqliteStore, ref: ArticleRef, origin: str) -> Article:
+    """A library article by id, or one given inline."""
+    if ref.id is not None and ref.id.strip():
+        if ref.text is not None or ref.html is not None:
+            raise RequestError(f"{origin}: give either an 'id' or the article, not both")
+        return store.get(ref.id)
+    return read_inline(ref, state.extract_config, origin=f"<{origin}>")
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    copy: Article
+    source: Article
+    alignment: Alignment
+    model: str | None  # the sentence model used, None: lexical only
+    changes: tuple[Change, ...]
+
+
+def compare(state: AppState, copy: Article, source: Article) -> Comparison:
+    from unspun.align import align_articles
+
+    embedder = state.embedder()
+    cfg = state.align_config(embedder)
+    alignment = align_articles(copy, source, cfg, embedder=embedder)
+    model = cfg.model if embedder is not None else None
+    return Comparison(copy, source, alignment, model, find_changes(copy, source, alignment))
+
+
+def find_changes(copy: Article, source: Article, alignment: Alignment) -> tuple[Change, ...]:
+    """What the copy changed (patterns only, as ``unspun compare`` does)."""
+    from unspun.changes import ChangeConfig, detect_changes
+
+    return detect_changes(copy, source, alignment, ChangeConfig())
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    article: Article
+    sources: tuple[SourceMatch, ...]
+    verdict: str
+    model: str | None
+    changes: tuple[tuple[Change, ...] | None, ...]  # per source; None where it has no reuse
+
+
+def check(state: AppState, store: SqliteStore, article: Article) -> CheckResult:
+    """The sources of ``article`` in the library, best first."""
+    embedder = state.embedder()
+    cfg = state.check_config(embedder)
+    index = SourceIndex(store.conn, cfg.retrieve)
+    sync_index(store, index)
+    matches = find_sources(article, store, index, cfg, embedder)
+    model = cfg.align.model if embedder is not None else None
+    changes = tuple(
+        find_changes(article, m.source, m.alignment) if m.alignment.summary.reuse else None
+        for m in matches
+    )
+    return CheckResult(article, tuple(matches), check_verdict(matches), model, changes)
+
+
+def check_report(result: CheckResult) -> dict[str, Any]:
+    """The check as JSON: each source carries its comparison in the compare schema."""
+    from unspun.report.json import article_block, compare_report
+
+    sources = []
+    for match, changes in zip(result.sources, result.changes, strict=True):
+        block = compare_report(
+            result.article, match.source, match.alignment, model=result.model, changes=changes
+        )
+        for key in ("schema", "model", "copy"):
+            block.pop(key)
+        c = match.candidate
+        retrieval = {"score": c.score, "ranks": dict(c.ranks), "scores": dict(c.scores)}
+        sources.append({"rank": match.rank, **block, "retrieval": retrieval})
+    return {
+        "schema": CHECK_SCHEMA,
+        "model": result.model,
+        "article": article_block(result.article),
+        "verdict": result.verdict,
+        "sources": sources,
+    }
+
+
+CHECK_SCHEMA = "unspun.check/1"

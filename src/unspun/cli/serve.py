@@ -1,0 +1,59 @@
+"""``unspun serve``: the web app and REST API over the library, with uvicorn."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--token",
+    default=lambda: os.environ.get("UNSPUN_TOKEN") or None,
+    show_default="$UNSPUN_TOKEN",
+    help="Bearer token for write endpoints (required when --host is not loopback).",
+)
+@click.option(
+    "--max-upload",
+    "max_upload_mb",
+    default=5.0,
+    show_default=True,
+    type=click.FloatRange(min=0.001),
+    help="Largest request body or upload, in MB (413 past it).",
+)
+@click.option("--no-model", is_flag=True, help="Lexical evidence only; skip the sentence model.")
+@click.pass_context
+def serve(
+    ctx: click.Context,
+    host: str,
+    port: int,
+    token: str | None,
+    max_upload_mb: float,
+    no_model: bool,
+) -> None:
+    """Serve the pages and the REST API (docs at /api) over the library (--db)."""
+    import uvicorn
+
+    from unspun.api import Settings, create_app
+
+    settings = Settings(
+        db_path=ctx.obj["db_path"],
+        host=host,
+        port=port,
+        token=token,
+        max_upload_bytes=int(max_upload_mb * 1_000_000),
+        use_model=not no_model,
+    )
+    try:
+        app = create_app(settings)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    click.echo(f"unspun: serving {settings.db_path} at http://{host}:{port}/", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def register(group: click.Group) -> None:
+    group.add_command(serve)

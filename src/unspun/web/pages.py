@@ -1,0 +1,185 @@
+"""The pages: check, compare, the library listing, one article, the API description."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from unspun.api.deps import State
+from unspun.api.errors import RequestError
+from unspun.api.schemas import ArticleRef
+from unspun.api.service import CheckResult, check, compare, read_upload, resolve, with_metadata
+from unspun.api.state import AppState
+from unspun.web.render import render, report_fragment
+
+router = APIRouter(include_in_schema=False)
+
+
+def _page(template: str, **context: Any) -> HTMLResponse:
+    context.setdefault("report", None)
+    return HTMLResponse(render(template, **context))
+
+
+@router.get("/")
+def home() -> RedirectResponse:
+    return RedirectResponse("/check", status_code=307)
+
+
+@router.get("/check", response_class=HTMLResponse)
+def check_form(state: State) -> HTMLResponse:
+    with state.store() as store:
+        size = store.count()
+    return _page("check.html", nav="check", library_size=size, text="", result=None)
+
+
+@router.post("/check", response_class=HTMLResponse)
+def check_page(
+    state: State,
+    text: Annotated[str, Form()] = "",
+    article_id: Annotated[str, Form()] = "",
+    file: Annotated[UploadFile | None, File()] = None,
+) -> HTMLResponse:
+    with state.store() as store:
+        if file is not None and file.filename:
+            data = file.file.read(state.settings.max_upload_bytes + 1)
+            article = read_upload(data, file.filename, state.extract_config)
+        elif article_id.strip():
+            article = store.get(article_id)
+        elif text.strip():
+            article = resolve(state, store, ArticleRef(text=text), "article")
+        else:
+            raise RequestError("paste an article or choose a file to check")
+        result = check(state, store, article)
+        size = store.count()
+    return _page(
+        "check.html",
+        nav="check",
+        library_size=size,
+        text=text,
+        result=result,
+        words=len(article.text.split()),
+        report=_check_report(result),
+    )
+
+
+def _check_report(result: CheckResult) -> Any:
+    if not result.sources:
+        return None
+    from unspun.report.html import render_html
+
+    top = result.sources[0]
+    page = render_html(
+        result.article, top.source, top.alignment, model=result.model, changes=result.changes[0]
+    )
+    return report_fragment(page)
+
+
+@router.get("/compare", response_class=HTMLResponse)
+def compare_form(state: State) -> HTMLResponse:
+    return _compare_page(state)
+
+
+@router.post("/compare", response_class=HTMLResponse)
+def compare_page(
+    state: State,
+    copy_text: Annotated[str, Form()] = "",
+    copy_title: Annotated[str, Form()] = "",
+    copy_id: Annotated[str, Form()] = "",
+    source_text: Annotated[str, Form()] = "",
+    source_id: Annotated[str, Form()] = "",
+) -> HTMLResponse:
+    from unspun.report.html import render_html
+
+    with state.store() as store:
+        copy = resolve(state, store, _ref(copy_text, copy_id, "copy"), "copy")
+        source = resolve(state, store, _ref(source_text, source_id, "source"), "source")
+    copy = with_metadata(copy, copy_title or None)
+    c = compare(state, copy, source)
+    page = render_html(c.copy, c.source, c.alignment, model=c.model, changes=c.changes)
+    fragment = report_fragment(page)
+    return _compare_page(state, copy_text, copy_id, source_text, source_id, report=fragment)
+
+
+def _ref(text: str, article_id: str, side: str) -> ArticleRef:
+    if article_id.strip():
+        return ArticleRef(id=article_id.strip())
+    if not text.strip():
+        raise RequestError(f"{side}: paste its text or give a library id")
+    return ArticleRef(text=text)
+
+
+def _compare_page(state: AppState, *values: str, report: Any = None) -> HTMLResponse:
+    copy_text, copy_id, source_text, source_id = (*values, "", "", "", "")[:4]
+    with state.store() as store:
+        choices = store.list(limit=4 * state.settings.page_size)
+    return _page(
+        "compare.html",
+        nav="compare",
+        copy_text=copy_text,
+        copy_id=copy_id,
+        source_text=source_text,
+        source_id=source_id,
+        choices=choices,
+        report=report,
+    )
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles_page(state: State, site: str | None = None, offset: int = 0) -> HTMLResponse:
+    size = state.settings.page_size
+    offset = max(offset, 0)
+    with state.store() as store:
+        rows = store.list(site=site, limit=size, offset=offset)
+        total = store.count(site)
+
+    def url(at: int) -> str:
+        query = {k: v for k, v in (("site", site), ("offset", at)) if v}
+        return "/articles" + ("?" + urlencode(query) if query else "")
+
+    return _page(
+        "articles.html",
+        nav="articles",
+        rows=rows,
+        total=total,
+        site=site,
+        prev_url=url(max(offset - size, 0)) if offset > 0 else None,
+        next_url=url(offset + size) if offset + size < total else None,
+    )
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(article_id: str, state: State) -> HTMLResponse:
+    with state.store() as store:
+        article = store.get(article_id)
+    paragraphs = [p for p in article.text.split("\n\n") if p.strip()]
+    return _page("article.html", nav="articles", article=article, paragraphs=paragraphs)
+
+
+@router.get("/api", response_class=HTMLResponse)
+def api_page(request: Request, state: State) -> HTMLResponse:
+    spec = request.app.openapi()
+    operations = []
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            body = op.get("requestBody", {}).get("content", {})
+            operations.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
+                    "description": op.get("description", ""),
+                    "params": [p["name"] for p in op.get("parameters", [])],
+                    "body": ", ".join(body),
+                }
+            )
+    return _page(
+        "api.html",
+        nav="api",
+        operations=operations,
+        openapi_url=request.app.openapi_url,
+        openapi_version=spec.get("openapi", ""),
+        writes_need_token=state.settings.writes_need_token,
+    )

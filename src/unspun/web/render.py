@@ -1,0 +1,69 @@
+"""Rendering pages: the Jinja2 environment (autoescape on), and the compare report embedded.
+
+The side-by-side report comes whole from :func:`unspun.report.html.render_html` (so a page
+shows exactly what ``unspun compare --html`` writes); :func:`report_fragment` takes that page
+apart into its style, its body and its script for a page of the app to place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from http import HTTPStatus
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from unspun.report.common import pct, verdict
+
+STATIC_DIR = Path(str(files("unspun.web") / "static"))
+TEMPLATE_DIR = Path(str(files("unspun.web") / "templates"))
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATE_DIR),
+        autoescape=select_autoescape(("html",), default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals |= {"pct": pct, "verdict_of": verdict}
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)
+
+
+def error_page(status: int, message: str) -> str:
+    try:
+        heading = f"{status} {HTTPStatus(status).phrase}"
+    except ValueError:
+        heading = f"Error {status}"
+    return render("error.html", status=status, heading=heading, message=message, report=None)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFragment:
+    css: Markup
+    body: Markup
+    script: Markup
+
+
+_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
+_BODY = re.compile(r"<body>(.*?)<script>(.*?)</script>\s*</body>", re.S)
+
+
+def report_fragment(page: str) -> ReportFragment:
+    """The parts of a report page (already escaped by the report) to embed in an app page."""
+    style = _STYLE.search(page)
+    body = _BODY.search(page)
+    if style is None or body is None:
+        raise ValueError("the HTML report no longer has the <style>/<body>/<script> layout")
+    css = re.sub(r"(^|\})\s*body\s*\{[^}]*\}", r"\1", style.group(1))  # the app lays out <body>
+    return ReportFragment(Markup(css), Markup(body.group(1)), Markup(body.group(2)))
