@@ -33,11 +33,12 @@ def cli(ctx: click.Context, db_path: str, verbose: int) -> None:
 def _register() -> None:
     # Each face module adds its commands to the group; imported here so that
     # `import unspun.cli.main` stays cheap for --help.
-    from unspun.cli import compare, evaluate, library
+    from unspun.cli import compare, evaluate, library, serve
 
     library.register(cli)
     compare.register(cli)
     evaluate.register(cli)
+    serve.register(cli)
 
 
 _register()
