@@ -42,6 +42,13 @@ def test_add_then_add_again(db: Path, store_fixtures: Path) -> None:
     again = run(db, "add", str(store_fixtures / "texts" / "*.txt"))
     assert again.exit_code == 0
     assert "added 0, already present 3, failed 0" in again.output
+    twice = run(
+        db.with_name("other.db"),
+        "add",
+        str(store_fixtures / "texts"),
+        str(store_fixtures / "texts"),
+    )
+    assert "added 3, already present 3 (3 repeat an earlier input), failed 0" in twice.output
 
 
 def test_failures_are_named_and_set_the_exit_code(db: Path, tmp_path: Path, store_fixtures) -> None:

@@ -140,13 +140,15 @@ def test_batch_counts_failures_and_goes_on(store: SqliteStore, make_article) -> 
     broken = dataclasses.replace(good[0], id="", origin="broken.txt")
     items = [good[0], Rejected("empty.txt", "empty file", "empty"), broken, *good[1:], good[0]]
     summary = store.add_many(items)
-    assert (summary.added, summary.present) == (3, 1)
+    assert (summary.added, summary.present, summary.repeats) == (3, 1, 1)
     assert [(r.origin, r.kind) for r in summary.failed] == [
         ("empty.txt", "empty"),
         ("broken.txt", "store"),
     ]
     assert "no id" in summary.failed[1].reason
     assert not summary.ok
+    again = store.add_many(good)
+    assert (again.added, again.present, again.repeats) == (0, 3, 0)
 
 
 class _FlakyIndex:

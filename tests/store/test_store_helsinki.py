@@ -47,6 +47,7 @@ def test_every_row_is_added_or_present(helsinki: Path, tmp_path: Path) -> None:
         summary = store.add_many(read_inputs([str(helsinki)], ExtractConfig()))
         assert summary.failed == ()
         assert summary.added + summary.present == ROWS
+        assert summary.repeats == summary.present  # a new library: duplicates within the file
         assert store.count() == summary.added
         # Rows with the very same text are stored once; each keeps a sighting.
         sightings = store.conn.execute("SELECT COUNT(*) FROM sightings").fetchone()[0]

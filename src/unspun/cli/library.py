@@ -145,8 +145,9 @@ def _print_summary(summary: AddSummary, store: SqliteStore, quiet: bool) -> None
     if quiet:
         return
     done = summary.added + summary.present + len(summary.failed)
+    repeats = f" ({summary.repeats:,} repeat an earlier input)" if summary.repeats else ""
     click.echo(
-        f"added {summary.added:,}, already present {summary.present:,}, "
+        f"added {summary.added:,}, already present {summary.present:,}{repeats}, "
         f"failed {len(summary.failed):,} ({done:,} in {summary.seconds:.1f} s, "
         f"{summary.rate:,.0f}/s)"
     )
@@ -162,6 +163,7 @@ def _summary_dict(summary: AddSummary, store: SqliteStore) -> dict[str, Any]:
     return {
         "added": summary.added,
         "present": summary.present,
+        "repeats": summary.repeats,
         "failed": [to_dict(r) for r in summary.failed],
         "new_boilerplate": summary.new_boilerplate,
         "cleaned": summary.cleaned,

@@ -93,8 +93,9 @@ class AddSummary:
     """What a batch add did: counts, and each failed input with its reason."""
 
     added: int = 0
-    present: int = 0
+    present: int = 0  # already in the library (or repeating an earlier input of the batch)
     failed: tuple[Rejected, ...] = ()
+    repeats: int = 0  # of ``present``: the same content as an input earlier in this batch
     cleaned: int = 0  # stored articles cleaned of newly recognised site boilerplate
     new_boilerplate: int = 0  # site boilerplate lines recognised during this batch
     interrupted: bool = False
@@ -115,6 +116,7 @@ class AddSummary:
 class _Tally:
     added: int = 0
     present: int = 0
+    repeats: int = 0
     failed: list[Rejected] = field(default_factory=list)
     cleaned: int = 0
     new_boilerplate: int = 0
@@ -138,6 +140,7 @@ class SqliteStore:
         self._site_bp: dict[int, set[int]] = {}
         self._sketches: OrderedDict[int, frozenset[int]] = OrderedDict()
         self._open_article = False  # inside the savepoint of one article
+        self._batch_floor = 0  # articles with a higher seq were added by the running batch
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -178,6 +181,7 @@ class SqliteStore:
         """
         tally = _Tally()
         started = time.perf_counter()
+        self._batch_floor = self._max_seq()
         written, opened = 0, 0.0  # articles in the open transaction, when it began
         interrupted = False
         try:
@@ -207,6 +211,7 @@ class SqliteStore:
         return AddSummary(
             added=tally.added,
             present=tally.present,
+            repeats=tally.repeats,
             failed=tuple(tally.failed),
             cleaned=tally.cleaned,
             new_boilerplate=tally.new_boilerplate,
@@ -249,9 +254,10 @@ class SqliteStore:
             tally.added += 1
             tally.cleaned += cleaned
             tally.new_boilerplate += new_lines
-        else:
-            tally.present += 1
-        return outcome
+            return outcome
+        tally.present += 1
+        tally.repeats += outcome == "repeat"
+        return "present"
 
     def _undo(self) -> None:
         self.conn.execute("ROLLBACK TO article")
@@ -270,8 +276,7 @@ class SqliteStore:
         if not article.id:
             raise ValueError("the article has no id")
         if (found := self._existing(article)) is not None:
-            self._sighted(found, article)
-            return "present", 0, 0
+            return self._sighted(found, article), 0, 0
         site_id = self._site_id(article.site) if article.site else None
         if site_id is not None:
             keys = paragraph_keys(article)
@@ -286,8 +291,7 @@ class SqliteStore:
         ).fetchone()
         if same is not None:
             log.info("%s: same text as %s once boilerplate is removed", article.origin, same[1])
-            self._sighted(same, article)
-            return "present", 0, 0
+            return self._sighted(same, article), 0, 0
         seq = self._insert(article, clean_id, site_id)
         for index in self.indexes:
             index.add(article)
@@ -313,16 +317,24 @@ class SqliteStore:
                 log.info("%s: same input bytes as %s", article.origin, row[1])
         return row
 
-    def _sighted(self, stored: tuple[Any, ...], article: Article) -> None:
-        """Remember another input that gave a stored article, unless it is the same input."""
+    def _sighted(self, stored: tuple[Any, ...], article: Article) -> str:
+        """Remember another input that gave a stored article, unless it is the same input.
+
+        Returns "repeat" when the stored article came earlier in this batch, else "present".
+        """
         seq, _, site, url, origin = stored
+        outcome = "repeat" if seq > self._batch_floor else "present"
         if (article.site, article.url, article.origin) == (site, url, origin):
-            return
+            return outcome
         self.conn.execute(
             "INSERT OR IGNORE INTO sightings VALUES (?, ?, ?, ?, ?, ?, ?)",
             (seq, article.site, article.url, article.origin, article.external_id,
              article.published, article.fetched),
         )  # fmt: skip
+        return outcome
+
+    def _max_seq(self) -> int:
+        return int(self.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0])
 
     def _site_id(self, name: str) -> int:
         if (site_id := self._site_ids.get(name)) is None:
