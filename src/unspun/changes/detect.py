@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from unspun.changes import entities as ent
 from unspun.changes.config import ChangeConfig
 from unspun.changes.kinds import SEVERITY, ChangeKind
-from unspun.changes.normalize import COUNTRY, NEGATIONS, Word, fold, words
+from unspun.changes.normalize import NEGATIONS, Word, fold, words
 from unspun.changes.numbers import Mention, dates, numbers
 from unspun.model import Alignment, Article, Change, SentencePair, Span
 
@@ -32,7 +32,7 @@ _CREDIT = re.compile(
     r"reserved|click here|sign up|subscribe|read more|follow (?:us|him|her)|newsletter)",
     re.IGNORECASE,
 )
-_POLARITY = frozenset({"declin", "refus", "deni", "fail", "reject", "unable", "lack"})
+_POLARITY = ("declin", "refus", "deni", "deny", "fail", "reject", "unable")
 
 
 @dataclass
@@ -210,23 +210,38 @@ def compare_pair(
 
 
 def _quotes(f: Findings) -> None:
+    """Quotations whose words differ: paired by shared words, then leftovers in order."""
     s_quotes = ent.quotes(f.s.text, f.s.offset)
-    for text, start, end in ent.quotes(f.c.text, f.c.offset):
+    c_quotes = ent.quotes(f.c.text, f.c.offset)
+    used: set[int] = set()
+    left: list[tuple[str, int, int]] = []
+    for text, start, end in c_quotes:
         cw = _quote_words(text)
-        best, best_sim = None, 0.0
-        for stext, ss, se in s_quotes:
+        best, best_sim = -1, 0.0
+        for k, (stext, _, _) in enumerate(s_quotes):
             sw = _quote_words(stext)
             sim = len(set(cw) & set(sw)) / max(1, len(set(cw) | set(sw)))
-            if sim > best_sim:
-                best, best_sim = (stext, ss, se), sim
-        if best is None or best_sim < 0.3 or _quote_words(best[0]) == cw:
+            if k not in used and sim > best_sim:
+                best, best_sim = k, sim
+        if best < 0 or best_sim < 0.3:
+            left.append((text, start, end))
             continue
-        f.add(
-            ChangeKind.QUOTE,
-            (start, end),
-            (best[1], best[2]),
-            "the words inside the quotation marks differ from the source's quotation",
-        )
+        used.add(best)
+        if _quote_words(s_quotes[best][0]) != cw:
+            _quote_change(f, (start, end), s_quotes[best])
+    s_left = [q for k, q in enumerate(s_quotes) if k not in used]
+    if len(left) == len(s_left):  # the same number of quotations unpaired: read them in order
+        for (_, start, end), other in zip(left, s_left, strict=True):
+            _quote_change(f, (start, end), other)
+
+
+def _quote_change(f: Findings, copy_range: tuple[int, int], source: tuple[str, int, int]) -> None:
+    f.add(
+        ChangeKind.QUOTE,
+        copy_range,
+        (source[1], source[2]),
+        "the words inside the quotation marks differ from the source's quotation",
+    )
 
 
 def _quote_words(text: str) -> list[str]:
@@ -235,8 +250,11 @@ def _quote_words(text: str) -> list[str]:
 
 def _negatives(side: Side) -> list[Word]:
     out = []
+    quoted = [(a, b) for _, a, b in ent.quotes(side.text, side.offset)]
     for k, w in enumerate(side.words):
-        if w.norm in NEGATIONS or any(w.norm.startswith(p) for p in _POLARITY):
+        if any(a <= w.start < b for a, b in quoted):
+            continue  # inside a quotation: the quote detector compares those words
+        if w.norm in NEGATIONS or fold(w.text).startswith(_POLARITY):
             nxt = side.words[k + 1].norm if k + 1 < len(side.words) else ""
             if (w.norm == "not" and nxt == "only") or (w.norm == "no" and nxt in ("longer", "one")):
                 continue
@@ -256,7 +274,7 @@ def _negation(f: Findings) -> None:
         if w.norm in other_negs:
             continue
         after = [x for x in more.words[w.position + 1 : w.position + 5] if x.content]
-        hit = next((x for x in after[:2] if x.norm in other_norms), None)
+        hit = after[0] if after and after[0].norm in other_norms else None
         if hit is None:
             continue
         r = (w.start, hit.end)
@@ -395,27 +413,6 @@ def _names(f: Findings, ctx: Context, changed_only: bool) -> None:
                 None,
                 f"the copy adds '{_shown(g, f.c)}', which the source never mentions",
             )
-    for g in s_gone:
-        if _adjectival_country(g, f.s):
-            continue  # "US President Joe Biden" -> "President Joe Biden"
-        if not {ent.name_key(w) for w in g} & ctx.copy_names:
-            f.add(
-                ChangeKind.DROPPED,
-                None,
-                (g[0].start, g[-1].end),
-                f"the copy leaves out '{_shown(g, f.s)}'",
-            )
-
-
-def _adjectival_country(g: list[Word], side: Side) -> bool:
-    if not all(ent.name_key(w) in COUNTRY.values() for w in g):
-        return False
-    nxt = g[-1].position + 1
-    return (
-        nxt < len(side.words)
-        and side.words[nxt].content
-        and not ent.is_name(side.words[nxt], set())
-    )
 
 
 def _nearest(g: list[Word], others: list[list[Word]], f: Findings) -> list[Word] | None:

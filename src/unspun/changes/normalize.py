@@ -174,6 +174,8 @@ _UNITS = {
     "million": 1_000_000,
     "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
+    "twice": 2,
+    "thrice": 3,
 }
 _SCALES = {
     "hundred": 100,
@@ -199,7 +201,13 @@ class Word:
 
 
 def stem(word: str) -> str:
-    """A light suffix stripper: enough to equate 'confirms' / 'confirmed' / 'confirming'."""
+    """A light suffix stripper: enough to equate 'confirms' / 'confirmed' / 'confirming' and
+    'approve' / 'approved' (a final 'e' is dropped too)."""
+    base = _strip_suffix(word)
+    return base[:-1] if len(base) > 4 and base.endswith("e") else base
+
+
+def _strip_suffix(word: str) -> str:
     if len(word) <= 4 or not word.isalpha():
         return word
     for suffix, repl in (

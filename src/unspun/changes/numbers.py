@@ -36,7 +36,7 @@ _DATE = re.compile(
     rf"\b(?P<month>{_MONTH})(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?"
 )
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_YEAR = re.compile(r"(?<![\d,.$])\b(1[89]\d\d|20\d\d)\b(?![\d,]|\s*(?:%|percent|people))")
+_YEAR = re.compile(r"(?<![\d,.$])\b(1[89]\d\d|20\d\d)\b(?!\d|,\d|\s*(?:%|percent|people))")
 _RELATIVE = re.compile(
     r"\b(today|yesterday|tomorrow|tonight|(?:earlier |later )?(?:this|last|next) "
     r"(?:morning|afternoon|evening|night|week|weekend|month|year|spring|summer|fall|autumn|winter))\b",
@@ -49,7 +49,7 @@ _NUMWORD = (
     r"|eighty|ninety|hundred|thousand|million|billion|trillion)"
 )
 _NUMBER = re.compile(
-    rf"(?<![\w.,])(?:(?:a|half a)\s+dozen\b"
+    rf"(?<![\w.,])(?:(?:a|half a)\s+dozen\b|twice\b|thrice\b"
     rf"|(?:\d+(?:,\d{{3}})*(?:\.\d+)?|{_NUMWORD})(?:[\s-]+(?:and\s+)?(?:{_NUMWORD}|dozen)\b)*)"
     rf"(?![\w,]*\.\d)",
     re.IGNORECASE,

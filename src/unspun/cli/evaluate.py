@@ -60,5 +60,25 @@ def eval_extraction(data: Path | None, as_json: bool) -> None:
     _emit(evaluate_extraction(data or shared_data_dir() / "extraction"), as_json)
 
 
+@eval_group.command("changes")
+@_data_option("news/helsinki_articles.csv (the sources)")
+@click.option(
+    "--devset",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder of dev-set JSON files (default: devsets/changes in the repository).",
+)
+@click.option("--no-model", is_flag=True, help="Align on lexical evidence only (no embeddings).")
+@json_option
+def eval_changes(data: Path | None, devset: Path | None, no_model: bool, as_json: bool) -> None:
+    """Recall of planted changes and false flags on the hand-written changes dev set."""
+    from unspun.align import AlignConfig
+    from unspun.evaluate.changes import DEFAULT_DEVSET, evaluate_changes
+
+    cfg = AlignConfig(model="none") if no_model else AlignConfig()
+    news = data or shared_data_dir() / "news" / "helsinki_articles.csv"
+    _emit(evaluate_changes(devset or DEFAULT_DEVSET, news, cfg), as_json)
+
+
 def register(group: click.Group) -> None:
     group.add_command(eval_group)
