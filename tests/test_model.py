@@ -65,3 +65,10 @@ def test_paragraphs_of_skips_blank_chunks() -> None:
 def test_records_pickle() -> None:
     art = _article()
     assert pickle.loads(pickle.dumps(art)) == art
+
+
+def test_content_id_tells_publications_apart_but_not_repeats() -> None:
+    one = content_id("T", "same wire story", "siteA.com", "", "")
+    assert one == content_id("T", "same  wire story", "siteA.com", "", "")
+    assert one != content_id("T", "same wire story", "siteB.com", "", "")
+    assert content_id("T", "x", "", "", "") == content_id("T", "x")

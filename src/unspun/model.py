@@ -58,7 +58,7 @@ class WireCredit:
 class Article:
     """One news article, cleaned and ready for every later stage."""
 
-    id: str  # content hash of title + body (see content_id)
+    id: str  # content hash of title + body + where published (see content_id)
     text: str  # clean body text, paragraphs separated by "\n\n"
     title: str = ""
     paragraphs: tuple[Paragraph, ...] = ()
@@ -206,12 +206,20 @@ def normalize_for_hash(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-def content_id(title: str, text: str) -> str:
-    """The stable id of an article: a hash of its normalised title and body (16 hex digits)."""
+def content_id(title: str, text: str, *where: str) -> str:
+    """The stable id of an article: a hash of its normalised title and body (16 hex digits).
+
+    ``where`` names the publication (site, url, the input's own id): the same wire story
+    published by two sites is two articles (an exact-duplicate family), while the same
+    input read twice gets the same id and is stored once.
+    """
     digest = hashlib.sha256()
     digest.update(normalize_for_hash(title).encode())
     digest.update(b"\x00")
     digest.update(normalize_for_hash(text).encode())
+    if any(where):
+        for part in where:
+            digest.update(b"\x01" + part.encode())
     return digest.hexdigest()[:16]
 
 

@@ -78,7 +78,7 @@ def test_wire_credits_and_boilerplate(story: model.Article) -> None:
 
 def test_ids_hashes_and_paragraph_spans(fixtures_dir: Path, story: model.Article) -> None:
     raw = (fixtures_dir / "html" / "wire_story.html").read_bytes()
-    assert story.id == model.content_id(story.title, story.text)
+    assert story.id == model.content_id(story.title, story.text, story.site, story.url)
     assert story.raw_hash == model.raw_hash(raw)
     assert len(story.paragraphs) == 5
     chunks = story.text.split("\n\n")

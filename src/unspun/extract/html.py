@@ -117,7 +117,7 @@ def extract_html(
     byline = meta.author
     caption_texts = tuple(captions)
     return Article(
-        id=model.content_id(title, text),
+        id=model.content_id(title, text, meta.site, meta.url),
         text=text,
         title=title,
         paragraphs=_spans(lines),

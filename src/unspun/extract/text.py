@@ -134,7 +134,9 @@ def article_from_units(
         extra=parts.boilerplate,
     )
     return Article(
-        id=content_id(title, body),
+        id=content_id(
+            title, body, meta.get("site", ""), meta.get("url", ""), meta.get("external_id", "")
+        ),
         text=body,
         title=title,
         paragraphs=paragraphs,

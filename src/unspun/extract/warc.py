@@ -24,7 +24,7 @@ from warcio.recordloader import ArcWarcRecord
 from unspun.config import ExtractConfig
 from unspun.errors import InputError, TooLarge
 from unspun.extract.html import extract_html
-from unspun.model import Article, Rejected
+from unspun.model import Article, Rejected, content_id
 
 log = logging.getLogger(__name__)
 
@@ -98,10 +98,12 @@ def _to_article(
         )
     except InputError as exc:
         return Rejected(exc.origin, exc.reason, exc.kind)
+    record_id = headers.get_header("WARC-Record-ID") or ""
     return dataclasses.replace(
         article,
+        id=content_id(article.title, article.text, article.site, article.url, record_id),
         format="warc",
-        external_id=headers.get_header("WARC-Record-ID") or "",
+        external_id=record_id,
         fetched=headers.get_header("WARC-Date") or "",
     )
 

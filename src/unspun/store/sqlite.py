@@ -284,7 +284,7 @@ class SqliteStore:
             if known:
                 article = strip_lines(article, known, keys)
                 keys = [k for k in keys if k not in known]
-        clean_id = content_id(article.title, article.text)
+        clean_id = _clean_id(article)
         same = self.conn.execute(
             "SELECT seq, id, site, url, origin FROM articles WHERE clean_id = ? LIMIT 1",
             (clean_id,),
@@ -488,7 +488,7 @@ class SqliteStore:
                 _dump([[p.start, p.end, p.origin] for p in stripped.paragraphs]),
                 _dump(list(stripped.boilerplate)),
                 len(stripped.text.split()),
-                content_id(stripped.title, stripped.text),
+                _clean_id(stripped),
                 None,  # the sketch of the old text no longer holds
                 seq,
             ),
@@ -713,6 +713,11 @@ def open_store(
         conn.close()
         raise
     return SqliteStore(conn, name, cfg, indexes)
+
+
+def _clean_id(article: Article) -> str:
+    """The id the article would have with its site boilerplate removed (same publication)."""
+    return content_id(article.title, article.text, article.site, article.url, article.external_id)
 
 
 def _dump(value: Any) -> str:
