@@ -255,3 +255,15 @@ def test_gunzip_and_open_maybe_gzip(tmp_path: Path) -> None:
         assert fh.read() == b"inside"
     with open_maybe_gzip(tmp_path / "b.txt") as fh:  # type: ignore[attr-defined]
         assert fh.read() == b"plain"
+
+
+def test_directory_walk_passes_over_non_articles_but_named_ones_are_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "story.txt").write_text("A headline\n\nThe body of a short story, in one line.\n")
+    (folder / "gold.json").write_text('{"not": "an article"}')
+    read = list(read_inputs([str(folder)], ExtractConfig()))
+    assert [type(r).__name__ for r in read] == ["Article"]
+    (refused,) = read_inputs([str(folder / "gold.json")], ExtractConfig())
+    assert isinstance(refused, Rejected)
+    assert refused.kind == "unsupported" and ".jsonl" in refused.reason

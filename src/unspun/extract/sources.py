@@ -41,6 +41,20 @@ _FORMATS = {
     ".arc": "warc",
 }
 _GLOB_CHARS = set("*?[")
+# Files that are never articles: named on the command line they are refused with a reason;
+# met while walking a directory they are passed over (logged), like hidden files.
+_NOT_ARTICLES = {
+    ".json": "a .json file is not read as articles (use .jsonl: one article object per line)",
+    ".pdf": "PDF is not supported (convert it to text or HTML first)",
+    ".png": "an image, not an article",
+    ".jpg": "an image, not an article",
+    ".jpeg": "an image, not an article",
+    ".gif": "an image, not an article",
+    ".webp": "an image, not an article",
+    ".zip": "a zip archive (unpack it and add the folder)",
+    ".db": "a database file, not an article",
+    ".sqlite": "a database file, not an article",
+}
 
 
 def format_of(path: Path) -> str | None:
@@ -76,7 +90,7 @@ def expand_paths(names: Iterable[str]) -> Iterator[Path | str]:
             continue
         path = Path(name)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
+            yield from sorted(p for p in path.rglob("*") if _walkable(p, path))
         elif not path.exists() and _GLOB_CHARS & set(name):
             matches = sorted(glob.glob(name, recursive=True))
             yield from (Path(m) for m in matches if Path(m).is_file())
@@ -84,6 +98,16 @@ def expand_paths(names: Iterable[str]) -> Iterator[Path | str]:
                 yield path  # reported as not found by read_inputs
         else:
             yield path
+
+
+def _walkable(path: Path, root: Path) -> bool:
+    """A file met in a folder walk that may be an article: not hidden, not a non-article."""
+    if not path.is_file() or _hidden(path, root):
+        return False
+    if format_of(path) is None and path.suffix.lower() in _NOT_ARTICLES:
+        log.info("%s: passed over: %s", path, _NOT_ARTICLES[path.suffix.lower()])
+        return False
+    return True
 
 
 def _hidden(path: Path, root: Path) -> bool:
@@ -151,6 +175,9 @@ def _read_one(item: Path | str, cfg: ExtractConfig) -> Iterator[Article | Reject
     if not item.exists():
         raise InputError(origin, "no such file or directory")
     fmt = format_of(item)
+    refusal = _NOT_ARTICLES.get(item.suffix.lower())
+    if fmt is None and refusal:
+        raise UnsupportedFormat(origin, refusal)
     if fmt in ("csv", "jsonl", "warc"):
         yield from _read_container(item, fmt, cfg)
         return
