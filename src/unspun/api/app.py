@@ -67,22 +67,37 @@ class BodyLimit:
         if declared.isdigit() and int(declared) > self.limit:
             await self._refuse(scope, send, int(declared))
             return
-        seen = 0
+        seen, refused, started = 0, False, False
 
         async def counted() -> Message:
-            nonlocal seen
+            nonlocal seen, refused
+            if refused:
+                return {"type": "http.disconnect"}
             message = await receive()
             seen += len(message.get("body", b""))
-            if seen > self.limit:
-                from unspun.errors import TooLarge
-
-                raise TooLarge("request", f"body over the limit of {self.limit:,} bytes")
+            if seen > self.limit:  # the app sees a client gone; the client gets a 413
+                refused = True
+                return {"type": "http.disconnect"}
             return message
 
-        await self.app(scope, counted, send)
+        async def guarded(message: Message) -> None:
+            nonlocal started
+            if refused:
+                return
+            started = started or message["type"] == "http.response.start"
+            await send(message)
 
-    async def _refuse(self, scope: Scope, send: Send, size: int) -> None:
-        message = f"request body of {size:,} bytes, over the limit of {self.limit:,}"
+        try:
+            await self.app(scope, counted, guarded)
+        except Exception:
+            if not refused:
+                raise
+        if refused and not started:
+            await self._refuse(scope, send, seen, declared=False)
+
+    async def _refuse(self, scope: Scope, send: Send, size: int, declared: bool = True) -> None:
+        over = f"of {size:,} bytes" if declared else "(sent without a length)"
+        message = f"request body {over} over the limit of {self.limit:,} bytes"
         if scope.get("path", "").startswith("/api"):
             error = {"status": 413, "kind": "too-large", "message": message}
             body, kind = json.dumps({"error": error}).encode(), b"application/json"

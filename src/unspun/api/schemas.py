@@ -8,18 +8,18 @@ from pydantic import BaseModel, Field
 class ArticleIn(BaseModel):
     """One article given inline: plain ``text`` or a page's ``html`` (one of the two)."""
 
-    text: str | None = Field(None, description="Plain text; a short first line is the headline.")
-    html: str | None = Field(None, description="An HTML page; its main content is extracted.")
-    title: str | None = Field(None, description="Headline, when the text does not start with it.")
-    url: str = Field("", description="Where it was published (stored, never fetched).")
+    text: str | None = Field(default=None, description="Plain text; a short first line is the headline.")
+    html: str | None = Field(default=None, description="An HTML page; its main content is extracted.")
+    title: str | None = Field(default=None, description="Headline, when the text does not start with it.")
+    url: str = Field(default="", description="Where it was published (stored, never fetched).")
     site: str = ""
-    published: str = Field("", description="ISO 8601 date of publication.")
+    published: str = Field(default="", description="ISO 8601 date of publication.")
 
 
 class ArticleRef(ArticleIn):
     """An article given inline, or the ``id`` (or unique id prefix) of a library article."""
 
-    id: str | None = Field(None, description="A library article id or unique prefix.")
+    id: str | None = Field(default=None, description="A library article id or unique prefix.")
 
 
 class BatchIn(BaseModel):

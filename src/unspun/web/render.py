@@ -56,6 +56,7 @@ class ReportFragment:
 
 
 _STYLE = re.compile(r"<style>(.*?)</style>", re.S)
+_BODY_RULE = re.compile(r"(?<![\w.#-])body\s*\{[^}]*\}")
 _BODY = re.compile(r"<body>(.*?)<script>(.*?)</script>\s*</body>", re.S)
 
 
@@ -65,5 +66,5 @@ def report_fragment(page: str) -> ReportFragment:
     body = _BODY.search(page)
     if style is None or body is None:
         raise ValueError("the HTML report no longer has the <style>/<body>/<script> layout")
-    css = re.sub(r"(^|\})\s*body\s*\{[^}]*\}", r"\1", style.group(1))  # the app lays out <body>
+    css = _BODY_RULE.sub("", style.group(1))  # the app lays out <body> itself
     return ReportFragment(Markup(css), Markup(body.group(1)), Markup(body.group(2)))

@@ -1,0 +1,131 @@
+"""End to end in a real headless Chromium: what a person sees on the pages.
+
+The server runs in a thread (uvicorn on a free loopback port) over a library made for the
+test; screenshots go to test-output/web/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from web_serving import DEMO, live_server, make_library
+
+from unspun.api import Settings
+from unspun.config import ExtractConfig
+from unspun.extract import read_bytes
+
+pytestmark = pytest.mark.browser
+
+SPUN = "trendpulse_ferry_spun.txt"
+AP = "ap_ferry_aground.txt"
+HOSTILE = (
+    "Council <script>window.__pwned = 1; alert('x')</script> vote\n\n"
+    'The council voted <img src=x onerror="window.__pwned = 2"> on Monday to close the '
+    "old pool, a spokesman said."
+)
+
+
+def _title_of(path: Path) -> str:
+    return read_bytes(path.read_bytes(), str(path), ExtractConfig()).title
+
+
+def _check(page: Any, base: str, text: str) -> None:
+    page.goto(f"{base}/check")
+    page.fill("#text", text)
+    page.click("form.entry button[type=submit]")
+    page.wait_for_selector("#verdict")
+
+
+def _first_source(page: Any) -> str:
+    return str(page.inner_text("table.sources tbody tr:first-child td:nth-child(2) a"))
+
+
+def test_demo_check_and_compare(
+    page: Any, tmp_path: Path, screenshot: Callable[[Any, str], Path]
+) -> None:
+    library = make_library(tmp_path / "demo.db", [str(DEMO)])
+    with live_server(Settings(db_path=str(library))) as base:
+        _check(page, base, (DEMO / SPUN).read_text("utf-8"))
+        assert _first_source(page) == _title_of(DEMO / AP) or "ferry" in _first_source(page).lower()
+        assert "spun copy" in page.inner_text("#verdict")
+        report = page.locator("#report")
+        assert report.locator(".side.copy .l-paraphrase").count() >= 3
+        assert report.locator(".side.source .l-paraphrase").first.is_visible()
+        # Hovering a copy sentence lights up its partner in the source.
+        report.locator(".side.copy [data-pair]").first.hover()
+        assert report.locator(".side.source .u.hl").count() >= 1
+        screenshot(page, "demo-check")
+
+        page.goto(f"{base}/compare")
+        page.fill("#copy_text", (DEMO / SPUN).read_text("utf-8"))
+        page.fill("#source_text", (DEMO / AP).read_text("utf-8"))
+        page.click("form.entry button[type=submit]")
+        page.wait_for_selector("#report .sides")
+        assert "spun copy" in page.inner_text("#report .verdict")
+        screenshot(page, "demo-compare")
+
+
+def test_a_long_check_shows_progress(page: Any, demo_library: Path) -> None:
+    with live_server(Settings(db_path=str(demo_library), use_model=False)) as base:
+        page.goto(f"{base}/check")
+        page.fill("#text", "A few words to check against the library.")
+        # Hold the submission in the page, to look at the state while the server works.
+        page.evaluate(
+            "document.querySelector('form.entry')"
+            ".addEventListener('submit', e => e.preventDefault())"
+        )
+        page.click("form.entry button[type=submit]")
+        status = page.locator("form.entry .status")
+        status.wait_for(state="visible")
+        assert "Checking" in status.inner_text()
+        page.wait_for_function("document.querySelector('form.entry button').disabled")
+
+
+def test_script_in_an_article_renders_as_text(page: Any, demo_library: Path) -> None:
+    with live_server(Settings(db_path=str(demo_library), use_model=False)) as base:
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        added = page.request.post(f"{base}/api/articles", data={"text": HOSTILE}).json()
+        page.goto(f"{base}/articles/{added['id']}")
+        assert "<script>" in page.inner_text("h1")
+        assert "<img src=x" in page.inner_text("article")
+        _check(page, base, HOSTILE)
+        assert "<script>" in page.input_value("#text")
+        assert page.evaluate("window.__pwned") is None and dialogs == []
+
+
+def test_pages_fit_a_phone(
+    page: Any, demo_library: Path, screenshot: Callable[[Any, str], Path]
+) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    with live_server(Settings(db_path=str(demo_library), use_model=False)) as base:
+        _check(page, base, (DEMO / SPUN).read_text("utf-8"))
+        for path in (None, "/articles", "/compare"):
+            if path:
+                page.goto(base + path)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 392, f"{path or '/check result'} is {width}px wide on a 390px phone"
+        page.goto(f"{base}/check")
+        _check(page, base, (DEMO / SPUN).read_text("utf-8"))
+        screenshot(page, "demo-check-phone")
+
+
+@pytest.mark.slow
+def test_seed_check_finds_its_source_and_the_changes(
+    page: Any, seeds_dir: Path, tmp_path: Path, screenshot: Callable[[Any, str], Path]
+) -> None:
+    source = next(seeds_dir.glob("000_*.txt"))
+    copy = next(seeds_dir.glob("001_*.txt"))
+    library = make_library(tmp_path / "seeds.db", [str(DEMO), str(source)])
+    with live_server(Settings(db_path=str(library))) as base:
+        _check(page, base, copy.read_text("utf-8"))
+        assert _first_source(page) == _title_of(source)
+        report = page.locator("#report")
+        assert report.locator(".side.copy .l-paraphrase").count() >= 3
+        changes = page.inner_text("#report .changes")
+        assert "Vice President" in changes and "G20" in changes
+        assert report.locator(".side.copy :text('Vice President')").first.is_visible()
+        screenshot(page, "seed-check")
