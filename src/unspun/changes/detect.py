@@ -11,14 +11,25 @@ region become *details dropped*. The headline is checked by :func:`check_headlin
 
 from __future__ import annotations
 
+import difflib
 import logging
 import re
 from dataclasses import dataclass, field, replace
 
+from rapidfuzz import fuzz
+
 from unspun.changes import entities as ent
 from unspun.changes.config import ChangeConfig
 from unspun.changes.kinds import SEVERITY, ChangeKind
-from unspun.changes.normalize import NEGATIONS, Word, fold, words
+from unspun.changes.normalize import (
+    COUNTRY,
+    NEGATIONS,
+    STOPWORDS,
+    Word,
+    fold,
+    number_value,
+    words,
+)
 from unspun.changes.numbers import Mention, dates, numbers
 from unspun.model import Alignment, Article, Change, SentencePair, Span
 
@@ -227,12 +238,14 @@ def _quotes(f: Findings) -> None:
             left.append((text, start, end))
             continue
         used.add(best)
-        if _quote_words(s_quotes[best][0]) != cw:
+        sw = _quote_words(s_quotes[best][0])
+        if _quote_altered(cw, sw):
             _quote_change(f, (start, end), s_quotes[best])
     s_left = [q for k, q in enumerate(s_quotes) if k not in used]
     if len(left) == len(s_left):  # the same number of quotations unpaired: read them in order
-        for (_, start, end), other in zip(left, s_left, strict=True):
-            _quote_change(f, (start, end), other)
+        for (text, start, end), other in zip(left, s_left, strict=True):
+            if _quote_altered(_quote_words(text), _quote_words(other[0])):
+                _quote_change(f, (start, end), other)
 
 
 def _quote_change(f: Findings, copy_range: tuple[int, int], source: tuple[str, int, int]) -> None:
@@ -244,8 +257,39 @@ def _quote_change(f: Findings, copy_range: tuple[int, int], source: tuple[str, i
     )
 
 
+def _quote_altered(cw: list[str], sw: list[str]) -> bool:
+    """Do two quotations differ in words that matter? Not when one quotes a fragment of the
+    other, nor for spelling ("behaviour"), digits for number words, or a lone "the"/"that"."""
+    if "".join(cw) == "".join(sw) or _inside_words(cw, sw) or _inside_words(sw, cw):
+        return False
+    matcher = difflib.SequenceMatcher(a=sw, b=cw, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        gone = [w for w in sw[i1:i2] if w not in STOPWORDS]
+        added = [w for w in cw[j1:j2] if w not in STOPWORDS]
+        if len(gone) == len(added) and all(
+            fuzz.ratio(a, b) >= 85 for a, b in zip(gone, added, strict=True)
+        ):
+            continue
+        if gone or added:
+            return True
+    return False
+
+
+def _inside_words(part: list[str], whole: list[str]) -> bool:
+    """The copy quotes a fragment of the source's quotation, word for word."""
+    n = len(part)
+    return 0 < n < len(whole) and any(whole[k : k + n] == part for k in range(len(whole) - n + 1))
+
+
 def _quote_words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", fold(text).replace("'", ""))
+    text = re.sub(r"\(news - web sites\)", " ", fold(text).replace("'", ""))
+    out = []
+    for word in re.findall(r"[a-z0-9]+(?:\.[0-9]+)?", text):
+        value = number_value([word]) if word.isalpha() else None
+        out.append(str(int(value)) if value is not None and value == int(value) else word)
+    return out
 
 
 def _negatives(side: Side) -> list[Word]:
@@ -369,28 +413,78 @@ def _specific(role: str) -> bool:
 
 
 def _name_groups(side: Side, vocab: set[str]) -> list[list[Word]]:
+    """Runs of name words; "of" and "of the" may join two ("Bureau of Investigation")."""
     groups: list[list[Word]] = []
     last = -2
-    for w in side.words:
-        if ent.is_name(w, vocab) and fold(w.text) not in ent.ROLES:
-            if w.position == last + 1 and groups:
-                groups[-1].append(w)
-            else:
-                groups.append([w])
-            last = w.position
+    ws = side.words
+    for w in ws:
+        if not ent.is_name(w, vocab) or fold(w.text) in ent.ROLES:
+            continue
+        between = [x.text for x in ws[last + 1 : w.position]] if last >= 0 else []
+        joined = between in (["of"], ["of", "the"]) or (
+            len(between) == 1 and len(between[0]) == 1 and between[0].isupper()  # "George W. Bush"
+        )
+        if groups and (w.position == last + 1 or joined):
+            groups[-1].append(w)
+        else:
+            groups.append([w])
+        last = w.position
     return groups
+
+
+def _neighbours(g: list[Word], side: Side) -> tuple[str, str]:
+    """The words just before and after a name (articles skipped): the name's slot."""
+    skip = {"the", "a", "an"}
+    before = [w.norm for w in side.words[: g[0].position] if w.norm not in skip]
+    after = [w.norm for w in side.words[g[-1].position + 1 :] if w.norm not in skip]
+    return (before[-1] if before else "^", after[0] if after else "$")
+
+
+def _same_slot(a: list[Word], side_a: Side, b: list[Word], side_b: Side) -> bool:
+    """Two names stand in the same place when a neighbouring word is the same on either side
+    ("near Turku" / "near Naantali", "Izvestia dismissed" / "Pravda dismissed")."""
+    pa, na = _neighbours(a, side_a)
+    pb, nb = _neighbours(b, side_b)
+    return pa == pb or na == nb
+
+
+def _initials(g: list[Word]) -> str:
+    return "".join(w.text[0].lower() for w in g if w.text[:1].isupper())
+
+
+def _same_name(a: list[Word], b: list[Word]) -> bool:
+    """Spellings of one name: an acronym and its expansion, or a small spelling difference."""
+    ka = " ".join(ent.name_key(w) for w in a)
+    kb = " ".join(ent.name_key(w) for w in b)
+    for x, y in ((a, b), (b, a)):
+        if len(x) == 1 and x[0].text.isupper() and len(x[0].text) > 1:
+            acronym, initials = fold(x[0].text), _initials(y)
+            if initials in (acronym, acronym[1:]) or acronym == initials[1:]:
+                return True
+    short, long_ = sorted((ka, kb), key=len)
+    if len(short) >= 5 and long_.startswith(short[:5]) and fuzz.ratio(ka, kb) >= 75:
+        return True
+    return fuzz.ratio(ka, kb) >= 85
 
 
 def _names(f: Findings, ctx: Context, changed_only: bool) -> None:
     cg, sg = _name_groups(f.c, ctx.vocab), _name_groups(f.s, ctx.vocab)
     c_keys = {ent.name_key(w) for g in cg for w in g}
     s_keys = {ent.name_key(w) for g in sg for w in g}
-    c_new = [g for g in cg if not {ent.name_key(w) for w in g} & s_keys]
-    s_gone = [g for g in sg if not {ent.name_key(w) for w in g} & c_keys]
+    c_new = [
+        g
+        for g in cg
+        if not {ent.name_key(w) for w in g} & s_keys and not any(_same_name(g, o) for o in sg)
+    ]
+    s_gone = [
+        g
+        for g in sg
+        if not {ent.name_key(w) for w in g} & c_keys and not any(_same_name(g, o) for o in cg)
+    ]
     if changed_only:
         for g in c_new:
             keys = {ent.name_key(w) for w in g}
-            partner = _nearest(g, s_gone, f)
+            partner = _nearest(g, [o for o in s_gone if _same_slot(g, f.c, o, f.s)], f)
             if partner is None:
                 continue
             pkeys = {ent.name_key(w) for w in partner}
@@ -406,7 +500,10 @@ def _names(f: Findings, ctx: Context, changed_only: bool) -> None:
             )
         return
     for g in c_new:
-        if not {ent.name_key(w) for w in g} & ctx.source_names:
+        keys = {ent.name_key(w) for w in g}
+        if keys <= set(COUNTRY.values()):
+            continue  # "U.S. President Bush" for "President Bush": a nationality, not a detail
+        if not keys & ctx.source_names:
             f.add(
                 ChangeKind.ADDED,
                 (g[0].start, g[-1].end),
@@ -490,10 +587,7 @@ def _dates(
     c_extra = [d for d in cd if not any(d.compatible(x) for x in sd) and d.start >= _first(f.c)]
     s_extra = [d for d in sd if not any(d.compatible(x) for x in cd)]
     for d in list(c_extra):
-        partner = next(
-            (x for x in s_extra if x.cls == d.cls or {x.cls, d.cls} <= {"weekday", "relative"}),
-            None,
-        )
+        partner = next((x for x in s_extra if x.cls == d.cls), None)
         if partner is None:
             continue
         c_extra.remove(d)

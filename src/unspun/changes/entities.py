@@ -66,6 +66,16 @@ ROLES = {
     "dictator": "dictator",
     "officer": "officer",
     "deputy": "deputy",
+    "capt.": "captain",
+    "lt.": "lieutenant",
+    "sgt.": "sergeant",
+    "col.": "colonel",
+    "maj.": "major",
+    "det.": "detective",
+    "lieutenant": "lieutenant",
+    "sergeant": "sergeant",
+    "colonel": "colonel",
+    "detective": "detective",
     "manager": "manager",
     "editor": "editor",
     "correspondent": "correspondent",
@@ -198,10 +208,15 @@ def name_key(word: Word) -> str:
     return low
 
 
+_MONTH_ABBREV = frozenset(re.findall(r"\w+", "jan feb mar apr jun jul aug sep sept oct nov dec"))
+
+
 def is_name(word: Word, vocab: set[str]) -> bool:
     if word.norm == "usa":
         return True
     low = fold(word.text).replace("'s", "").rstrip("'")
+    if low in _MONTH_ABBREV or low in ROLES or low + "." in ROLES:
+        return False
     if low in COUNTRY and word.text[:1].isupper():
         return True
     return low in vocab or (
@@ -233,7 +248,8 @@ def titles(text: str, offset: int = 0, known: set[str] | None = None) -> list[Ti
 
 
 def _role(title: str) -> str | None:
-    parts = fold(title).split(" of ")[0].split()
+    title = fold(title).replace("defence", "defense").replace("-", " ")
+    parts = title.split(" of ")[0].split()
     if not parts:
         return None
     head = ROLES.get(parts[-1])
@@ -281,9 +297,21 @@ def attributions(text: str, offset: int = 0) -> list[tuple[str, int, int, str]]:
 
 
 def quotes(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
-    """Quoted passages: (words inside, start, end) — the span includes the quote marks."""
-    return [(m.group(1), offset + m.start(), offset + m.end()) for m in _QUOTE.finditer(text)]
+    """Quoted passages: (words inside, start, end) — the span includes the quote marks.
+
+    A stretch that starts or ends with a space lies *between* two quotations (a sentence that
+    opens inside a quote): it is skipped."""
+    return [
+        (m.group(1), offset + m.start(), offset + m.end())
+        for m in _QUOTE.finditer(text)
+        if m.group(1) == m.group(1).strip()
+    ]
 
 
 def hedges(words: list[Word]) -> list[tuple[str, Word]]:
-    return [(HEDGES[fold(w.text)], w) for w in words if fold(w.text) in HEDGES]
+    """Hedging words ("alleged", "may", "reportedly") with their class; "May" the month is not."""
+    return [
+        (HEDGES[fold(w.text)], w)
+        for w in words
+        if fold(w.text) in HEDGES and not (w.text == "May" and w.position > 0)
+    ]

@@ -50,7 +50,7 @@ _NUMWORD = (
 )
 _NUMBER = re.compile(
     rf"(?<![\w.,])(?:(?:a|half a)\s+dozen\b|twice\b|thrice\b"
-    rf"|(?:\d+(?:,\d{{3}})*(?:\.\d+)?|{_NUMWORD})(?:[\s-]+(?:and\s+)?(?:{_NUMWORD}|dozen)\b)*)"
+    rf"|(?:\d+(?:,\d{{3}})*(?:\.\d+)?|{_NUMWORD})\b(?:[\s-]+(?:and\s+)?(?:{_NUMWORD}|dozen)\b)*)"
     rf"(?![\w,]*\.\d)",
     re.IGNORECASE,
 )
@@ -68,9 +68,16 @@ class Mention:
     weak: bool = False  # "one": often a pronoun, never reported as added or dropped
 
     def compatible(self, other: Mention) -> bool:
-        """The same value, or a date the other states more or less precisely."""
+        """The same value, or a date the other states more or less precisely ("1998" and
+        "December 1998"; "yesterday" and "Monday" name a day from different vantage points)."""
         if self.cls != other.cls:
-            return False
+            pair = {self.cls, other.cls}
+            if pair == {"year", "date"}:
+                year = self if self.cls == "year" else other
+                date = other if year is self else self
+                return date.value.split("|")[2] in ("", year.value)
+            days = {"today", "yesterday", "tomorrow", "tonight"}
+            return pair == {"weekday", "relative"} and (self.value in days or other.value in days)
         if self.cls != "date":
             return self.value == other.value
         a, b = self.value.split("|"), other.value.split("|")
