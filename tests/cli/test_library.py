@@ -239,3 +239,40 @@ def test_an_empty_folder_is_an_error(db: Path, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "no input files found" in result.output
     assert not db.exists()
+
+
+def test_add_maps_csv_columns(tmp_path: Path) -> None:
+    csv_file = tmp_path / "feed.csv"
+    csv_file.write_text(
+        "key,source,body\n"
+        'a1,example.org,"A headline ### CITY (AP) — The first paragraph of a small story."\n'
+    )
+    runner = CliRunner()
+    db = str(tmp_path / "lib.db")
+    missing = runner.invoke(cli, ["--db", db, "add", str(csv_file)])
+    assert missing.exit_code == 1 and "text" in missing.output
+    mapped = runner.invoke(
+        cli,
+        [
+            "--db",
+            db,
+            "add",
+            str(csv_file),
+            "--column",
+            "text=body",
+            "--column",
+            "id=key",
+            "--column",
+            "site=source",
+        ],
+    )
+    assert mapped.exit_code == 0, mapped.output
+    shown = runner.invoke(cli, ["--db", db, "ls", "--json"])
+    assert '"example.org"' in shown.output
+
+
+def test_add_rejects_a_bad_column_mapping(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["--db", str(tmp_path / "l.db"), "add", str(tmp_path), "--column", "colour=x"]
+    )
+    assert result.exit_code == 2 and "FIELD=NAME" in result.output

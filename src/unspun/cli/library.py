@@ -60,21 +60,59 @@ def _library(ctx: click.Context, create: bool = False) -> Iterator[SqliteStore]:
 # -- add ---------------------------------------------------------------------------------
 
 
+_COLUMN_FIELDS = {
+    "text": "text_column",
+    "id": "id_column",
+    "title": "title_column",
+    "url": "url_column",
+    "site": "site_column",
+    "date": "date_column",
+    "fetched": "fetched_column",
+}
+
+
+def extract_config(columns: tuple[str, ...]) -> ExtractConfig:
+    """ExtractConfig with the ``--column FIELD=NAME`` mappings applied."""
+    mapping = {}
+    for item in columns:
+        field, sep, name = item.partition("=")
+        if not sep or field not in _COLUMN_FIELDS or not name:
+            fields = ", ".join(_COLUMN_FIELDS)
+            raise click.BadParameter(f"{item!r}: expected FIELD=NAME with FIELD one of {fields}")
+        mapping[_COLUMN_FIELDS[field]] = name
+    return ExtractConfig(**mapping)
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures.")
 @json_option
+@click.option(
+    "--column",
+    "columns",
+    multiple=True,
+    metavar="FIELD=NAME",
+    help="CSV/JSONL column mapping, e.g. --column text=body --column site=source "
+    "(fields: text, id, title, url, site, date, fetched).",
+)
 @click.pass_context
-def add(ctx: click.Context, paths: tuple[str, ...], quiet: bool, as_json: bool) -> None:
+def add(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    quiet: bool,
+    as_json: bool,
+    columns: tuple[str, ...],
+) -> None:
     """Add articles to the library: files, directories, globs, or - for stdin.
 
     Text, HTML, CSV, JSONL and WARC (optionally gzipped). Adding the same content again is a
     no-op. Exits 1 when some input could not be added.
     """
+    cfg = extract_config(columns)
     total, many = _count_inputs(paths)
     if total == 0 and STDIN not in paths:
         raise click.ClickException(f"no input files found in {' '.join(paths)}")
-    items = read_inputs(paths, ExtractConfig())
+    items = read_inputs(paths, cfg)
     with _library(ctx, create=True) as store:
         if many and not as_json and sys.stderr.isatty():
             summary = _add_with_progress(store, items, total)
