@@ -26,6 +26,10 @@ def cli(ctx: click.Context, db_path: str, verbose: int) -> None:
     paraphrased, and what did the copy change?"""
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    if verbose < 2:
+        # Third-party parsers warn about every malformed page; unspun reports what matters.
+        for noisy in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):
+            logging.getLogger(noisy).setLevel(logging.ERROR)
     ctx.ensure_object(dict)
     ctx.obj["db_path"] = db_path
 
