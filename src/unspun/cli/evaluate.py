@@ -60,6 +60,26 @@ def eval_extraction(data: Path | None, as_json: bool) -> None:
     _emit(evaluate_extraction(data or shared_data_dir() / "extraction"), as_json)
 
 
+@eval_group.command("pan13")
+@_data_option("pan13")
+@click.option(
+    "--limit", type=int, default=None, help="Score a seeded sample of N pairs per category."
+)
+@click.option("--seed", type=int, default=13, show_default=True, help="Seed of the --limit sample.")
+@click.option("--no-model", is_flag=True, help="Lexical evidence only (no embeddings).")
+@json_option
+def eval_pan13(
+    data: Path | None, limit: int | None, seed: int, no_model: bool, as_json: bool
+) -> None:
+    """Passage alignment (PAN PlagDet) and reuse detection on PAN 2013 text alignment."""
+    from unspun.evaluate.pan13 import evaluate_pan13
+
+    result = evaluate_pan13(
+        data or shared_data_dir() / "pan13", limit=limit, seed=seed, use_model=not no_model
+    )
+    _emit(result, as_json)
+
+
 @eval_group.command("changes")
 @_data_option("news/helsinki_articles.csv (the sources)")
 @click.option(
@@ -78,6 +98,33 @@ def eval_changes(data: Path | None, devset: Path | None, no_model: bool, as_json
     cfg = AlignConfig(model="none") if no_model else AlignConfig()
     news = data or shared_data_dir() / "news" / "helsinki_articles.csv"
     _emit(evaluate_changes(devset or DEFAULT_DEVSET, news, cfg), as_json)
+
+
+@eval_group.command("msrp")
+@_data_option("msrp/msr_paraphrase_train.txt")
+@click.option(
+    "--train",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Training split (default: ../shared/data/msrp/msr_paraphrase_train.txt).",
+)
+@click.option(
+    "--predictions",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write one 0/1 decision per pair to this file.",
+)
+@click.option("--no-model", is_flag=True, help="Lexical evidence only (no embeddings).")
+@json_option
+def eval_msrp(
+    data: Path | None, train: Path | None, predictions: Path | None, no_model: bool, as_json: bool
+) -> None:
+    """Paraphrase decision on MSRP: cross-validated on the training split, or on --data."""
+    from unspun.evaluate.msrp import evaluate_msrp
+
+    train_path = train or shared_data_dir() / "msrp" / "msr_paraphrase_train.txt"
+    result = evaluate_msrp(train_path, data, predictions, use_model=not no_model)
+    _emit(result, as_json)
 
 
 def register(group: click.Group) -> None:
