@@ -21,6 +21,7 @@ LAYERS = {
     "align": 4,
     "changes": 5,
     "provenance": 6,
+    "pipeline": 7,  # chains the stages: check = retrieve -> align -> changes -> provenance
     "report": 7,
     "evaluate": 8,
     "cli": 9,

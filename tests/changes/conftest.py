@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from changes_build import article, one_pair
+from tests.changes.changes_build import article, one_pair
 
 
 @pytest.fixture

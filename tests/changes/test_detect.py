@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from changes_build import article
+from tests.changes.changes_build import article
 
 from unspun.align import AlignConfig, align_articles
 from unspun.changes import ChangeConfig, ChangeKind, detect_changes

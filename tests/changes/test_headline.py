@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from changes_build import article
+from tests.changes.changes_build import article
 
 from unspun.changes import ChangeConfig, ChangeKind, check_headline
 from unspun.model import Alignment, AlignmentSummary, Article, Caption

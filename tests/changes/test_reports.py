@@ -6,7 +6,7 @@ import io
 import json
 
 import pytest
-from changes_build import article, one_pair
+from tests.changes.changes_build import article, one_pair
 from rich.console import Console
 
 from unspun.changes import ChangeConfig, detect_changes

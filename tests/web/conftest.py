@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from web_serving import CHROMIUM, CHROMIUM_ARGS, DEMO, OUTPUT, make_library
+from tests.web.web_serving import CHROMIUM, CHROMIUM_ARGS, DEMO, OUTPUT, make_library
 
 from unspun.api import Settings, create_app
 

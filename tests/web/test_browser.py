@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from web_serving import DEMO, live_server, make_library
+from tests.web.web_serving import DEMO, live_server, make_library
 
 from unspun.api import Settings
 from unspun.config import ExtractConfig
