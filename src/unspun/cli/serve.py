@@ -35,9 +35,15 @@ def serve(
     no_model: bool,
 ) -> None:
     """Serve the pages and the REST API (docs at /api) over the library (--db)."""
-    import uvicorn
+    try:
+        import uvicorn
 
-    from unspun.api import Settings, create_app
+        from unspun.api import Settings, create_app
+    except ImportError as exc:
+        raise click.ClickException(
+            f"the web app needs the 'serve' extra ({exc.name} is missing): "
+            "pip install 'unspun[serve]'"
+        ) from exc
 
     settings = Settings(
         db_path=ctx.obj["db_path"],
