@@ -79,3 +79,18 @@ def test_page_errors_are_pages(client: TestClient) -> None:
     assert r.status_code == 404
     assert r.headers["content-type"].startswith("text/html")
     assert "404 Not Found" in r.text and "ffffffffffff" in r.text
+
+
+def test_an_unexpected_failure_is_a_json_500(client: TestClient, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from unspun.api.routes import articles
+
+    def broken(*_: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(articles, "to_dict", broken)
+    first = client.get("/api/articles").json()["articles"][0]["id"]
+    quiet = TestClient(client.app, raise_server_exceptions=False)
+    r = quiet.get(f"/api/articles/{first}")
+    assert r.status_code == 500
+    assert r.json()["error"]["kind"] == "internal"
+    assert "disk on fire" not in r.text  # details stay in the server log

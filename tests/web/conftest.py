@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from tests.web.web_serving import CHROMIUM, CHROMIUM_ARGS, DEMO, OUTPUT, make_library
 
+from tests.web.web_serving import CHROMIUM, CHROMIUM_ARGS, DEMO, OUTPUT, make_library
 from unspun.api import Settings, create_app
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.web.web_serving import DEMO, live_server, make_library
 
+from tests.web.web_serving import DEMO, live_server, make_library
 from unspun.api import Settings
 from unspun.config import ExtractConfig
 from unspun.extract import read_bytes

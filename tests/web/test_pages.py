@@ -118,3 +118,12 @@ def test_report_fragment_takes_the_report_apart(demo_text: Callable[[str], str])
     assert 'class="sides"' in fragment.body and "<script" not in fragment.body
     assert ".l-paraphrase" in fragment.css and "body {" not in fragment.css
     assert "querySelectorAll" in fragment.script
+
+
+def test_search_page_marks_the_query_words(client: TestClient) -> None:
+    html = client.get("/search", params={"q": "ferry"}).text
+    assert 'id="hit-count"' in html
+    assert "<mark>ferry</mark>" in html.lower()
+    hostile = client.get("/search", params={"q": "<script>alert(1)</script>"}).text
+    assert "<script>alert" not in hostile and "&lt;script&gt;alert(1)&lt;/script&gt;" in hostile
+    assert client.get("/search").status_code == 200

@@ -99,6 +99,13 @@ def install(app: FastAPI, render_page: PageRenderer | None = None) -> None:
         kind = _HTTP_KINDS.get(exc.status_code, "error")
         return answer(request, exc.status_code, kind, str(exc.detail))
 
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        log.exception("%s %s: unexpected error", request.method, request.url.path)
+        return answer(
+            request, 500, "internal", f"internal error ({type(exc).__name__}); see the server log"
+        )
+
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
         return answer(request, 422, "invalid-request", validation_message(exc))

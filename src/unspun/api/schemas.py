@@ -8,9 +8,15 @@ from pydantic import BaseModel, Field
 class ArticleIn(BaseModel):
     """One article given inline: plain ``text`` or a page's ``html`` (one of the two)."""
 
-    text: str | None = Field(default=None, description="Plain text; a short first line is the headline.")
-    html: str | None = Field(default=None, description="An HTML page; its main content is extracted.")
-    title: str | None = Field(default=None, description="Headline, when the text does not start with it.")
+    text: str | None = Field(
+        default=None, description="Plain text; a short first line is the headline."
+    )
+    html: str | None = Field(
+        default=None, description="An HTML page; its main content is extracted."
+    )
+    title: str | None = Field(
+        default=None, description="Headline, when the text does not start with it."
+    )
     url: str = Field(default="", description="Where it was published (stored, never fetched).")
     site: str = ""
     published: str = Field(default="", description="ISO 8601 date of publication.")

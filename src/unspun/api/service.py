@@ -19,6 +19,7 @@ from unspun.errors import UnsupportedFormat
 from unspun.extract import read_bytes
 from unspun.extract.sources import format_of
 from unspun.model import Alignment, Article, Change, content_id
+from unspun.retrieve.fulltext import SearchConfig, SearchHit, search_text
 from unspun.retrieve.index import SourceIndex
 from unspun.retrieve.rerank import SourceMatch, check_verdict, find_sources, sync_index
 from unspun.store import SqliteStore
@@ -143,3 +144,9 @@ def check_report(result: CheckResult) -> dict[str, Any]:
 
 
 CHECK_SCHEMA = "unspun.check/1"
+
+
+def search(state: AppState, store: SqliteStore, query: str, cfg: SearchConfig) -> list[SearchHit]:
+    """Full-text search of the library (the source index is brought up to date first)."""
+    sync_index(store, SourceIndex(store.conn, state.check_config(None).retrieve))
+    return search_text(store.conn, query, cfg)

@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from unspun.api.deps import State
 from unspun.api.errors import RequestError
 from unspun.api.schemas import ArticleRef
-from unspun.api.service import CheckResult, check, compare, read_upload, resolve, with_metadata
+from unspun.api.service import (
+    CheckResult,
+    check,
+    compare,
+    read_upload,
+    resolve,
+    search,
+    with_metadata,
+)
 from unspun.api.state import AppState
+from unspun.retrieve.fulltext import SearchConfig
 from unspun.web.render import render, report_fragment
 
 router = APIRouter(include_in_schema=False)
+ISO_DATE_OR_EMPTY = r"^(\d{4}-\d{2}-\d{2})?$"
 
 
 def _page(template: str, **context: Any) -> HTMLResponse:
@@ -156,6 +167,41 @@ def article_page(article_id: str, state: State) -> HTMLResponse:
         article = store.get(article_id)
     paragraphs = [p for p in article.text.split("\n\n") if p.strip()]
     return _page("article.html", nav="articles", article=article, paragraphs=paragraphs)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(
+    state: State,
+    q: str = "",
+    site: str = "",
+    date_from: Annotated[str, Query(pattern=ISO_DATE_OR_EMPTY)] = "",
+    date_to: Annotated[str, Query(pattern=ISO_DATE_OR_EMPTY)] = "",
+) -> HTMLResponse:
+    hits: list[dict[str, Any]] = []
+    if q.strip():
+        cfg = SearchConfig(site=site.strip() or None, date_from=date_from, date_to=date_to)
+        with state.store() as store:
+            found = search(state, store, q[:500], cfg)
+        hits = [{**asdict(h), "segments": _segments(h.snippet, h.marks)} for h in found]
+    return _page(
+        "search.html",
+        nav="search",
+        q=q,
+        site=site,
+        date_from=date_from,
+        date_to=date_to,
+        hits=hits,
+    )
+
+
+def _segments(text: str, marks: tuple[tuple[int, int], ...]) -> list[tuple[str, bool]]:
+    """The snippet cut into (text, is a query word) pieces, for the template to escape."""
+    out, pos = [], 0
+    for start, end in marks:
+        out += [(text[pos:start], False), (text[start:end], True)]
+        pos = end
+    out.append((text[pos:], False))
+    return out
 
 
 @router.get("/api", response_class=HTMLResponse)

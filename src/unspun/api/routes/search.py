@@ -1,0 +1,32 @@
+"""``/api/search``: full-text search of the library, ranked, with snippets."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from unspun.api.deps import State
+from unspun.api.service import search
+from unspun.retrieve.fulltext import SearchConfig
+
+router = APIRouter(prefix="/api", tags=["search"])
+ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+
+
+@router.get("/search", summary="Search the library")
+def search_articles(
+    state: State,
+    q: Annotated[str, Query(min_length=1, max_length=500, description="Words to look for")],
+    site: Annotated[str | None, Query(description="Only articles of this site")] = None,
+    date_from: Annotated[str, Query(pattern=ISO_DATE, description="YYYY-MM-DD")] = "",
+    date_to: Annotated[str, Query(pattern=ISO_DATE, description="YYYY-MM-DD")] = "",
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> dict[str, Any]:
+    """Articles holding every word of ``q`` (else any), best BM25 first; ``marks`` are the
+    offsets of the query words inside each ``snippet``."""
+    cfg = SearchConfig(limit=limit, site=site, date_from=date_from, date_to=date_to)
+    with state.store() as store:
+        hits = search(state, store, q, cfg)
+    return {"query": q, "hits": [asdict(h) for h in hits]}
