@@ -114,6 +114,7 @@ def add(
         raise click.ClickException(f"no input files found in {' '.join(paths)}")
     items = read_inputs(paths, cfg)
     with _library(ctx, create=True) as store:
+        _attach_index(store)
         if many and not as_json and sys.stderr.isatty():
             summary = _add_with_progress(store, items, total)
         else:
@@ -126,6 +127,17 @@ def add(
         ctx.exit(130)
     if summary.failed:
         ctx.exit(1)
+
+
+def _attach_index(store: SqliteStore) -> None:
+    """Keep the source index (shingles, full text) in step as articles are added or removed;
+    sentence vectors are deferred to `unspun index` (or the next `unspun check`)."""
+    from unspun.retrieve.config import RetrieveConfig
+    from unspun.retrieve.index import SourceIndex
+
+    index = SourceIndex(store.conn, RetrieveConfig())
+    index.ensure_schema()
+    store.attach(index)
 
 
 def _count_inputs(paths: tuple[str, ...]) -> tuple[int | None, bool]:
@@ -344,6 +356,7 @@ def _print_list(console: Console, title: str, lines: list[str]) -> None:
 def rm(ctx: click.Context, article_ids: tuple[str, ...]) -> None:
     """Remove articles from the library (by id or unique id prefix)."""
     with _library(ctx) as store:
+        _attach_index(store)
         for ref in article_ids:
             article = store.remove(ref)
             click.echo(f"removed {article.id} {article.title}".rstrip())

@@ -1,0 +1,232 @@
+"""``unspun check ARTICLE``, ``unspun search QUERY`` and ``unspun index``: the library asked
+where an article came from, searched by words, and its source index brought up to date."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from unspun.cli.compare import load_article
+from unspun.errors import StoreError, UnspunError
+from unspun.store import SqliteStore
+
+if TYPE_CHECKING:
+    from unspun.pipeline import CheckResult
+
+log = logging.getLogger(__name__)
+
+
+@contextmanager
+def _library(ctx: click.Context) -> Iterator[SqliteStore]:
+    """The existing library at --db; a ClickException when there is none."""
+    from unspun.config import StoreConfig
+    from unspun.store import open_store
+
+    path = (ctx.obj or {}).get("db_path", "unspun.db")
+    try:
+        store = open_store(path, StoreConfig(path=path), create=False)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        yield store
+    except UnspunError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()
+
+
+@click.command("check")
+@click.argument("article_name", metavar="ARTICLE")
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON report (unspun.check/1).")
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    default=None,
+    help="Also write a self-contained HTML page to FILE.",
+)
+@click.option(
+    "-k",
+    "align_top",
+    type=click.IntRange(1, 100),
+    default=6,
+    show_default=True,
+    help="Align this many of the best candidates with the article.",
+)
+@click.option("--no-model", is_flag=True, help="Lexical evidence only; skip the sentence model.")
+@click.option("--brief", is_flag=True, help="Terminal report: verdict and sources only.")
+@click.pass_context
+def check(
+    ctx: click.Context,
+    article_name: str,
+    as_json: bool,
+    html_path: Path | None,
+    align_top: int,
+    no_model: bool,
+    brief: bool,
+) -> None:
+    """Find the sources of ARTICLE in the library, verbatim or spun, best first.
+
+    ARTICLE is a file (text or HTML), - for standard input, or the id (or a unique id
+    prefix) of an article in the library. Articles added since the last `unspun index`
+    are indexed first; sentence vectors still missing are computed for up to 200 of them
+    (run `unspun index` after a large `unspun add`).
+    """
+    from unspun.pipeline import CheckConfig, check_article, load_resources, sync_index
+    from unspun.pipeline.check import pending_vectors
+    from unspun.retrieve.index import SourceIndex
+
+    db_path = (ctx.obj or {}).get("db_path", "unspun.db")
+    article = load_article(article_name, db_path)
+    cfg = CheckConfig(align_top=align_top)
+    resources = load_resources(cfg, use_model=not no_model)
+    for note in resources.notes:
+        click.echo(f"unspun: {note}", err=True)
+    with _library(ctx) as store:
+        index = SourceIndex(store.conn, cfg.retrieve, resources.embedder)
+        sync_index(store, index, vectors=cfg.lazy_vectors)
+        if resources.embedder is not None and (left := pending_vectors(index)):
+            click.echo(
+                f"unspun: {left} library articles have no sentence vectors yet; run "
+                "`unspun index` so that paraphrased copies of them can be found",
+                err=True,
+            )
+        result = check_article(article, store, index, resources, cfg)
+    _report(result, as_json, html_path, brief)
+
+
+def _report(result: CheckResult, as_json: bool, html_path: Path | None, brief: bool) -> None:
+    if html_path is not None:
+        from unspun.report.check_html import render_check_html
+
+        try:
+            html_path.write_text(render_check_html(result), "utf-8")
+        except OSError as exc:
+            raise click.ClickException(f"{html_path}: cannot write ({exc.strerror})") from exc
+        click.echo(f"HTML report written to {html_path}", err=True)
+    if as_json:
+        from unspun.report.check_json import check_report
+        from unspun.report.json import dumps
+
+        click.echo(dumps(check_report(result)))
+        return
+    from rich.console import Console
+
+    from unspun.report.check_terminal import print_check
+
+    print_check(Console(highlight=False), result, details=not brief)
+
+
+@click.command("search")
+@click.argument("query")
+@click.option("--site", default="", help="Only articles of this site.")
+@click.option("--since", default="", metavar="DATE", help="Only articles dated on or after DATE.")
+@click.option("--until", default="", metavar="DATE", help="Only articles dated on or before DATE.")
+@click.option(
+    "-n", "--limit", type=click.IntRange(1, 1000), default=20, show_default=True, help="Hits."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (unspun.search/1).")
+@click.pass_context
+def search(
+    ctx: click.Context, query: str, site: str, since: str, until: str, limit: int, as_json: bool
+) -> None:
+    """Full-text search of the library: words and "quoted phrases", all required; a word
+    ending in * is a prefix; OR between two terms makes either enough. Best match first."""
+    from unspun.pipeline import SearchQuery, search, sync_index
+    from unspun.retrieve.index import SourceIndex
+
+    for name, value in (("--since", since), ("--until", until)):
+        if value and not _is_date(value):
+            raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name)
+    with _library(ctx) as store:
+        sync_index(store, SourceIndex(store.conn))
+        hits = search(store.conn, SearchQuery(query, site, since, until, limit))
+    if as_json:
+        import dataclasses
+        import json
+
+        out = {"schema": "unspun.search/1", "query": query, "hits": []}
+        out["hits"] = [dataclasses.asdict(h) for h in hits]
+        click.echo(json.dumps(out, indent=2, ensure_ascii=False))
+        return
+    from rich.console import Console
+
+    from unspun.report.check_terminal import print_search
+
+    print_search(Console(highlight=False), query, hits)
+
+
+def _is_date(value: str) -> bool:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return True
+
+
+@click.command("index")
+@click.option("--no-vectors", is_flag=True, help="Words only: skip the sentence vectors.")
+@click.option("--rebuild", is_flag=True, help="Drop the source index and build it again.")
+@click.pass_context
+def index(ctx: click.Context, no_vectors: bool, rebuild: bool) -> None:
+    """Bring the library's source index up to date: index articles added by older tools, and
+    compute the sentence vectors `unspun add` defers (about 300 sentences a second)."""
+    from unspun.pipeline import CheckConfig, load_resources, sync_index
+    from unspun.pipeline.check import drop_index, pending_vectors
+    from unspun.retrieve.index import SourceIndex
+
+    cfg = CheckConfig()
+    resources = load_resources(cfg, use_model=not no_vectors)
+    for note in resources.notes:
+        click.echo(f"unspun: {note}", err=True)
+    with _library(ctx) as store:
+        if rebuild:
+            drop_index(store.conn)
+        idx = SourceIndex(store.conn, cfg.retrieve, resources.embedder)
+        added = sync_index(store, idx)
+        embedded = 0
+        if resources.embedder is not None:
+            embedded = _embed_all(store, idx)
+        click.echo(
+            f"source index: {len(idx)} articles ({added} newly indexed, {embedded} embedded, "
+            f"{pending_vectors(idx)} without vectors)"
+        )
+
+
+def _embed_all(store: SqliteStore, idx: object, batch: int = 256) -> int:
+    """Embed every pending article, a committed batch at a time, with a progress bar."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from unspun.pipeline.check import pending_vectors
+    from unspun.retrieve.index import SourceIndex
+
+    assert isinstance(idx, SourceIndex)
+    total = pending_vectors(idx)
+    done = 0
+    columns = (BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, transient=True, disable=total < batch) as progress:
+        task = progress.add_task("embedding", total=total)
+        while True:
+            store.conn.execute("BEGIN IMMEDIATE")
+            try:
+                n = idx.index_vectors(limit=batch)
+            except BaseException:
+                store.conn.execute("ROLLBACK")
+                raise
+            store.conn.execute("COMMIT")
+            if n == 0:
+                return done
+            done += n
+            progress.update(task, advance=n)
+
+
+def register(group: click.Group) -> None:
+    for command in (check, search, index):
+        group.add_command(command)

@@ -1,0 +1,32 @@
+"""Pipeline: the stages chained for one question.
+
+``check_article(article, store, index, resources, cfg)`` answers "where did this article come
+from?": the source index proposes candidates, the best are aligned with the article (the
+compare engine), a greedy cover picks the sources that each explain a part of it, and the
+change detector says what each changed. ``search(conn, query, cfg)`` is the library's
+full-text search.
+"""
+
+from unspun.pipeline.check import (
+    CheckConfig,
+    CheckResources,
+    CheckResult,
+    SourceMatch,
+    check_article,
+    load_resources,
+    sync_index,
+)
+from unspun.pipeline.search import SearchHit, SearchQuery, search
+
+__all__ = [
+    "CheckConfig",
+    "CheckResources",
+    "CheckResult",
+    "SearchHit",
+    "SearchQuery",
+    "SourceMatch",
+    "check_article",
+    "load_resources",
+    "search",
+    "sync_index",
+]

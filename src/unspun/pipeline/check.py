@@ -1,0 +1,402 @@
+"""``check``: where did this article come from?
+
+The source index proposes candidates (shingle containment, BM25 and sentence vectors, fused by
+reciprocal rank: :meth:`unspun.retrieve.index.SourceIndex.candidates`). The best
+``cfg.align_top`` are aligned with the article by the compare engine, and the sources are
+chosen by a greedy cover of the article's sentences: first the candidate that explains most
+of it, then, again and again, the one that explains most of what the sources chosen so far
+leave unexplained, while that gain is worth reporting. Two sources that each explain a
+different part (an AP story and a Reuters story merged into one page) are both listed; a
+second copy of the same wire story, explaining nothing the first does not, is listed after
+them as a ``duplicate``.
+
+The verdict in words follows from the cover: an *original* (nothing found), a *verbatim copy*
+or *spun copy* of one source (it explains ``cfg.whole_copy`` of the article or more), *partly
+derived* from one or several sources, or a report of the *same event* written independently
+(a candidate aligns with some sentences, but nothing amounts to reuse).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+from dataclasses import dataclass, field, replace
+
+from unspun.align import AlignConfig, CachedEmbedder, Embedder, align_articles, load_embedder
+from unspun.changes import ChangeConfig, detect_changes
+from unspun.errors import ModelUnavailable, NotFound
+from unspun.model import Alignment, Article, Change, Label, Span
+from unspun.retrieve.candidates import Candidate
+from unspun.retrieve.config import RetrieveConfig
+from unspun.retrieve.index import SourceIndex
+from unspun.store import SqliteStore
+
+log = logging.getLogger(__name__)
+
+# What a source is to the checked article.
+SOURCE = "source"  # part of the cover: it explains sentences no higher-ranked source explains
+DUPLICATE = "duplicate"  # reused, but explains nothing the sources above it do not
+RELATED = "related"  # aligned, no reuse (the same subject, or nothing at all)
+
+# The verdict, as a short key beside the words.
+ORIGINAL = "original"
+VERBATIM_COPY = "verbatim copy"
+SPUN_COPY = "spun copy"
+PARTLY_DERIVED = "partly derived"
+SAME_EVENT = "same event"
+
+_VERBATIM_LABELS = (Label.VERBATIM, Label.NEAR_VERBATIM)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckConfig:
+    """How many candidates are fetched and aligned, and what counts as a source."""
+
+    candidates: int = 20  # candidates asked of the source index
+    align_top: int = 6  # of those, this many (best fused first) are aligned with the article
+    # A source joins the cover when it explains this share of the article, and this many
+    # characters, that the sources before it leave unexplained.
+    min_gain: float = 0.05
+    min_gain_chars: int = 100
+    # A source whose only matches are paraphrases must explain this many characters (a lone
+    # paraphrase-level match between two articles on one subject is not reuse).
+    min_paraphrase_chars: int = 200
+    whole_copy: float = 0.8  # one source explaining this share makes a (verbatim/spun) copy
+    # With no reuse, a candidate reports the same event when the two headlines-and-ledes are
+    # this close (sentence-model cosine), or, without a model, share this share of names.
+    same_event_cosine: float = 0.6
+    same_event_names: float = 0.3
+    changes: bool = True  # run the change detector for every source in the cover
+    lazy_vectors: int = 200  # embed at most this many pending library articles during a check
+    retrieve: RetrieveConfig = field(default_factory=RetrieveConfig)
+    align: AlignConfig = field(default_factory=AlignConfig)
+    change: ChangeConfig = field(default_factory=ChangeConfig)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResources:
+    """The loaded models a check uses; load once (:func:`load_resources`) and pass in."""
+
+    embedder: Embedder | None = None
+    nlp: object | None = None  # a spaCy pipeline for entity types in changes, optional
+    notes: tuple[str, ...] = ()  # why a model is missing, for the face to show
+
+    @property
+    def model(self) -> str | None:
+        """The sentence model's name, or None: lexical evidence only."""
+        return getattr(self.embedder, "name", None) if self.embedder is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMatch:
+    """A library article aligned with the checked article."""
+
+    rank: int  # 1 = the source that explains most of the article
+    role: str  # SOURCE, DUPLICATE or RELATED
+    source: Article
+    alignment: Alignment
+    share: float  # share of the article (characters) this source explains
+    new_share: float  # share it explains that no higher-ranked source explains
+    changes: tuple[Change, ...]  # what the article changed (sources in the cover only)
+    candidate: Candidate  # how retrieval found it
+
+    @property
+    def reuse(self) -> bool:
+        return self.role != RELATED
+
+    @property
+    def verbatim_share(self) -> float:
+        return self.alignment.summary.verbatim_share
+
+    @property
+    def paraphrase_share(self) -> float:
+        return self.alignment.summary.paraphrase_share
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """The answer of a check: the sources found, best first, and the verdict."""
+
+    article: Article
+    sources: tuple[SourceMatch, ...]  # aligned candidates: cover, then duplicates, related
+    candidates: tuple[Candidate, ...]  # every candidate retrieval proposed, fused order
+    kind: str  # ORIGINAL, VERBATIM_COPY, SPUN_COPY, PARTLY_DERIVED or SAME_EVENT
+    verdict: str  # the answer in words
+    explained_share: float  # share of the article the cover explains together
+    model: str | None  # the sentence model used, None: lexical only
+
+    @property
+    def cover(self) -> tuple[SourceMatch, ...]:
+        return tuple(m for m in self.sources if m.role == SOURCE)
+
+    def ranking(self) -> list[str]:
+        """Article ids, best source first: the aligned ones, then the others in fused order."""
+        ids = [m.source.id for m in self.sources]
+        seen = set(ids)
+        return ids + [c.article_id for c in self.candidates if c.article_id not in seen]
+
+
+# -- resources and the index -------------------------------------------------------------
+
+
+def load_resources(cfg: CheckConfig, use_model: bool = True) -> CheckResources:
+    """The sentence model (unless ``use_model`` is off or it is not installed)."""
+    if not use_model or cfg.align.model == "none":
+        return CheckResources()
+    try:
+        return CheckResources(embedder=load_embedder(cfg.align))
+    except ModelUnavailable as exc:
+        log.warning("%s; checking on lexical evidence only", exc)
+        return CheckResources(notes=(f"{exc}; checking on lexical evidence only",))
+
+
+def sync_index(store: SqliteStore, index: SourceIndex, vectors: int = 0) -> int:
+    """Bring the source index in step with the library; returns how many articles it indexed.
+
+    Libraries filled (or pruned) by a tool that did not keep the index catch up here, in one
+    transaction: articles missing from the index are added, entries of removed ones dropped.
+    With an embedder, up to ``vectors`` articles still without sentence vectors are embedded.
+    """
+    index.ensure_schema()
+    conn = store.conn
+    stale = [
+        r[0]
+        for r in conn.execute(
+            "SELECT article_id FROM idx_docs WHERE article_id NOT IN (SELECT id FROM articles)"
+        )
+    ]
+    missing = [
+        r[0]
+        for r in conn.execute(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM idx_docs)"
+        )
+    ]
+    pending = pending_vectors(index) if index.embedder is not None and vectors > 0 else 0
+    if not stale and not missing and not pending:
+        return 0
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for article_id in stale:
+            index.remove(article_id)
+        added = index.add_many(store.get(article_id) for article_id in missing)
+        embedded = index.index_vectors(limit=vectors) if pending else 0
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    if added or stale or embedded:
+        log.info(
+            "%s: source index: %d added, %d dropped, %d embedded",
+            store.name,
+            added,
+            len(stale),
+            embedded,
+        )
+    return added
+
+
+def pending_vectors(index: SourceIndex) -> int:
+    """How many indexed articles still lack sentence vectors."""
+    row = index.conn.execute("SELECT count(*) FROM idx_docs WHERE vectors = 0").fetchone()
+    return int(row[0])
+
+
+# -- the check ---------------------------------------------------------------------------
+
+
+def check_article(
+    article: Article,
+    store: SqliteStore,
+    index: SourceIndex,
+    resources: CheckResources,
+    cfg: CheckConfig,
+) -> CheckResult:
+    """The library articles ``article`` draws on, best first, and the verdict in words.
+
+    ``index`` must be up to date with ``store`` (see :func:`sync_index`). The article itself,
+    when it is in the library, is never its own source.
+    """
+    embedder = CachedEmbedder(resources.embedder) if resources.embedder is not None else None
+    align_cfg = cfg.align if embedder is not None else replace(cfg.align, model="none")
+    candidates = tuple(index.candidates(article, cfg.candidates))
+    aligned: list[tuple[Article, Alignment, Candidate]] = []
+    for candidate in candidates[: cfg.align_top]:
+        try:
+            source = store.get(candidate.article_id)
+        except NotFound:  # removed since it was indexed
+            log.warning("%s: indexed but not in the library", candidate.article_id)
+            continue
+        if source.id == article.id:
+            continue
+        aligned.append((source, align_articles(article, source, align_cfg, embedder), candidate))
+    matches = rank_sources(article, aligned, resources, cfg)
+    same = next((m for m in matches[:3] if same_event(article, m, embedder, cfg)), None)
+    kind, words, explained = verdict_of(matches, cfg, same)
+    return CheckResult(article, matches, candidates, kind, words, explained, resources.model)
+
+
+def rank_sources(
+    article: Article,
+    aligned: list[tuple[Article, Alignment, Candidate]],
+    resources: CheckResources,
+    cfg: CheckConfig,
+) -> tuple[SourceMatch, ...]:
+    """The greedy cover first, then the duplicates and the related candidates."""
+    if not aligned:
+        return ()
+    total = sum(len(s) for s in _all_units(aligned[0][1])) or 1
+    explained = {k: _explained(a) for k, (_, a, _) in enumerate(aligned)}
+    reusing = [k for k, (_, a, _) in enumerate(aligned) if _counts_as_reuse(a, cfg)]
+    covered: set[Span] = set()
+    cover: list[tuple[int, float]] = []
+    left = set(reusing)
+    while left:
+        gains = {k: sum(len(s) for s in explained[k] - covered) for k in left}
+        best = max(left, key=lambda k: (gains[k], _share(aligned[k][1]), aligned[k][2].score))
+        if gains[best] < cfg.min_gain_chars or gains[best] / total < cfg.min_gain:
+            break
+        cover.append((best, gains[best] / total))
+        covered |= explained[best]
+        left.discard(best)
+    chosen = {k for k, _ in cover}
+    duplicates = sorted(
+        (k for k in reusing if k not in chosen),
+        key=lambda k: (-_share(aligned[k][1]), -aligned[k][2].score),
+    )
+    related = sorted(
+        (k for k in range(len(aligned)) if k not in chosen and k not in reusing),
+        key=lambda k: (-_share(aligned[k][1]), -aligned[k][2].score),
+    )
+    order = [(k, SOURCE, gain) for k, gain in cover]
+    order += [(k, DUPLICATE, 0.0) for k in duplicates]
+    order += [(k, RELATED, 0.0) for k in related]
+    out = []
+    for rank, (k, role, gain) in enumerate(order, start=1):
+        source, alignment, candidate = aligned[k]
+        changes: tuple[Change, ...] = ()
+        if role == SOURCE and cfg.changes:
+            changes = detect_changes(article, source, alignment, cfg.change, resources.nlp)
+        out.append(
+            SourceMatch(
+                rank,
+                role,
+                source,
+                alignment,
+                _share(alignment),
+                round(gain, 4),
+                changes,
+                candidate,
+            )
+        )
+    return tuple(out)
+
+
+def _share(alignment: Alignment) -> float:
+    return alignment.summary.copy_share
+
+
+def _all_units(alignment: Alignment) -> list[Span]:
+    return [s for p in alignment.pairs for s in p.copy] + list(alignment.new)
+
+
+def _explained(alignment: Alignment) -> set[Span]:
+    return {s for p in alignment.pairs for s in p.copy}
+
+
+def _counts_as_reuse(alignment: Alignment, cfg: CheckConfig) -> bool:
+    """The engine's reuse judgement, with a higher bar for paraphrase-only matches."""
+    if not alignment.summary.reuse:
+        return False
+    if any(p.label in _VERBATIM_LABELS for p in alignment.pairs):
+        return True
+    return sum(len(s) for s in _explained(alignment)) >= cfg.min_paraphrase_chars
+
+
+# -- the verdict -------------------------------------------------------------------------
+
+
+def same_event(
+    article: Article, match: SourceMatch, embedder: Embedder | None, cfg: CheckConfig
+) -> bool:
+    """Does an unrelated-by-text candidate report the same event (headline and lede close)?"""
+    if match.role != RELATED:
+        return False
+    if match.alignment.pairs:
+        return True
+    a, b = _head(article), _head(match.source)
+    if not a or not b:
+        return False
+    if embedder is not None:
+        va, vb = embedder.encode([a, b])
+        return float(va @ vb) >= cfg.same_event_cosine
+    na, nb = set(_NAME.findall(a)), set(_NAME.findall(b))
+    return bool(na and nb) and len(na & nb) / len(na | nb) >= cfg.same_event_names
+
+
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+
+
+def _head(article: Article) -> str:
+    """The headline and the first sentence of the body: what an article is about."""
+    first = article.text.strip().split("\n", 1)[0][:400]
+    return f"{article.title.strip()}. {first}".strip(". ")
+
+
+def verdict_of(
+    matches: tuple[SourceMatch, ...], cfg: CheckConfig, same: SourceMatch | None = None
+) -> tuple[str, str, float]:
+    """(kind, the verdict in words, the share of the article the cover explains).
+
+    ``same``: a candidate without reuse that reports the same event, if one was found.
+    """
+    cover = [m for m in matches if m.role == SOURCE]
+    if not cover:
+        if same is not None:
+            return (
+                SAME_EVENT,
+                f"reports the same event as {name(same.source)} independently: "
+                "no text of it is reused",
+                0.0,
+            )
+        return ORIGINAL, "original: no source of it found in the library", 0.0
+    explained = round(sum(m.new_share for m in cover), 4)
+    first = cover[0]
+    if len(cover) == 1 and first.share >= cfg.whole_copy:
+        s = first.alignment.summary
+        kind = SPUN_COPY if s.paraphrase_share > s.verbatim_share else VERBATIM_COPY
+        words = f"{kind} of {name(first.source)} ({pct(first.share)} of the article)"
+        if s.source_share < 0.6:
+            words += f", cut short: {pct(s.source_share)} of the source used"
+        return kind, words, explained
+    parts = ", ".join(f"{name(m.source)} ({pct(m.new_share)})" for m in cover)
+    return PARTLY_DERIVED, f"partly derived from {parts}", explained
+
+
+def name(article: Article) -> str:
+    """A source as a reader knows it: “Title” (site)."""
+    title = article.title or article.id
+    return f"“{title}”" + (f" ({article.site})" if article.site else "")
+
+
+def pct(share: float) -> str:
+    return f"{round(100 * share)}%"
+
+
+def drop_index(conn: sqlite3.Connection) -> None:
+    """Remove every table of the source index (``unspun index --rebuild`` builds it again)."""
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'idx\\_%' "
+            "ESCAPE '\\' AND name NOT LIKE 'idx\\_fts\\_%' ESCAPE '\\'"
+        )
+    ]
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for name in ("idx_fts_vocab", "idx_fts", *tables):
+            conn.execute(f'DROP TABLE IF EXISTS "{name}"')
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
