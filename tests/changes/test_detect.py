@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from tests.changes.changes_build import article
 
+from tests.changes.changes_build import article
 from unspun.align import AlignConfig, align_articles
 from unspun.changes import ChangeConfig, ChangeKind, detect_changes
 from unspun.model import Alignment, AlignmentSummary

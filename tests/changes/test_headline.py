@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from tests.changes.changes_build import article
-
 from unspun.changes import ChangeConfig, ChangeKind, check_headline
 from unspun.model import Alignment, AlignmentSummary, Article, Caption
 

@@ -6,9 +6,9 @@ import io
 import json
 
 import pytest
-from tests.changes.changes_build import article, one_pair
 from rich.console import Console
 
+from tests.changes.changes_build import article, one_pair
 from unspun.changes import ChangeConfig, detect_changes
 from unspun.report.html import render_html
 from unspun.report.json import compare_report, dumps

@@ -66,7 +66,7 @@ def test_devset_recall_and_false_flags(news_csv: Path) -> None:
     details = [a for a in result["per_article"] if a["missed"] or a["false_flags"]]
     assert result["recall"]["overall"] >= max(0.90, base["recall_overall"] - tol), details
     per_kind = [v for k, v in result["recall"].items() if k != "overall"]
-    assert min(per_kind) >= min(base["recall_min_per_kind"], 0.66), result["recall"]
+    assert min(per_kind) >= base["recall_min_per_kind"] - 0.2, result["recall"]
     assert result["false_flags_per_article"] <= min(0.5, base["false_flags_per_article"] + tol)
     assert result["faithful_max_false_flags"] <= max(1, base["faithful_max_false_flags"])
 

@@ -151,7 +151,12 @@ def detect_changes(
     for pair in alignment.pairs:
         if pair.copy[0].field == "title":
             continue
-        out.extend(compare_pair(copy, source, pair, ctx, cfg))
+        whole = replace(
+            pair,
+            copy=_with_fragments(copy, pair.copy, alignment.new),
+            source=_with_fragments(source, pair.source, alignment.dropped),
+        )
+        out.extend(compare_pair(copy, source, whole, ctx, cfg))
     out.extend(claims_added(copy, source, alignment, ctx, cfg))
     if cfg.report_dropped_sentences:
         out.extend(sentences_dropped(copy, source, alignment, ctx, cfg))
@@ -199,6 +204,42 @@ def _overlaps(r: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(r[0] < b and a < r[1] for a, b in taken)
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
+
+
+def _with_fragments(
+    article: Article, spans: tuple[Span, ...], loose: tuple[Span, ...]
+) -> tuple[Span, ...]:
+    """A pair's spans with the unpaired pieces of the same sentences next to them.
+
+    The aligner may cut a long sentence into pieces and pair only some: "…malicious code," is
+    paired, "enabling them to access … agencies." is left over. The leftover piece is part of
+    what the source said in that sentence, so it is compared too."""
+    out = sorted(spans, key=lambda s: (s.field, s.index, s.start))
+    grown = True
+    while grown:
+        grown = False
+        for piece in loose:
+            if piece in out or piece.field != out[0].field or piece.index != out[0].index:
+                continue
+            text = article.field_text(piece.field, piece.index)
+            first, last = out[0], out[-1]
+            after = (
+                0 <= piece.start - last.end <= 3
+                and "\n" not in text[last.end : piece.start]
+                and not _SENTENCE_END.search(text[last.start : last.end])
+            )
+            before = (
+                0 <= first.start - piece.end <= 3
+                and "\n" not in text[piece.end : first.start]
+                and not _SENTENCE_END.search(text[piece.start : piece.end])
+            )
+            if after or before:
+                out = sorted([*out, piece], key=lambda s: s.start)
+                grown = True
+    return tuple(out)
+
+
 def compare_pair(
     copy: Article, source: Article, pair: SentencePair, ctx: Context, cfg: ChangeConfig
 ) -> list[Change]:
@@ -222,8 +263,8 @@ def compare_pair(
 
 def _quotes(f: Findings) -> None:
     """Quotations whose words differ: paired by shared words, then leftovers in order."""
-    s_quotes = ent.quotes(f.s.text, f.s.offset)
-    c_quotes = ent.quotes(f.c.text, f.c.offset)
+    s_quotes = [q for q in ent.quotes(f.s.text, f.s.offset) if not _work_title(q[0])]
+    c_quotes = [q for q in ent.quotes(f.c.text, f.c.offset) if not _work_title(q[0])]
     used: set[int] = set()
     left: list[tuple[str, int, int]] = []
     for text, start, end in c_quotes:
@@ -255,6 +296,14 @@ def _quote_change(f: Findings, copy_range: tuple[int, int], source: tuple[str, i
         (source[1], source[2]),
         "the words inside the quotation marks differ from the source's quotation",
     )
+
+
+def _work_title(text: str) -> bool:
+    """A quoted name ("Meet the Press", "Face the Nation"), not a quotation: every word but
+    the small ones starts with a capital, and there are few of them."""
+    ws = text.split()
+    big = [w for w in ws if fold(w) not in STOPWORDS]
+    return 1 < len(ws) <= 6 and bool(big) and all(w[:1].isupper() for w in big)
 
 
 def _quote_altered(cw: list[str], sw: list[str]) -> bool:
@@ -424,7 +473,9 @@ def _name_groups(side: Side, vocab: set[str]) -> list[list[Word]]:
         joined = between in (["of"], ["of", "the"]) or (
             len(between) == 1 and len(between[0]) == 1 and between[0].isupper()  # "George W. Bush"
         )
-        if groups and (w.position == last + 1 or joined):
+        prev = ws[last] if last >= 0 else None
+        plain_gap = prev is not None and not side.chars(prev.end, w.start).strip()
+        if groups and ((w.position == last + 1 and plain_gap) or joined):
             groups[-1].append(w)
         else:
             groups.append([w])
@@ -448,6 +499,20 @@ def _same_slot(a: list[Word], side_a: Side, b: list[Word], side_b: Side) -> bool
     return pa == pb or na == nb
 
 
+def _one_entity(a: list[Word], b: list[Word]) -> bool:
+    """ "Biden" and "Joe Biden" (one name inside the other), "GBI" and "Georgia Bureau of
+    Investigation", "Fallujah" and "Falluja" name one entity; "European Commission" and
+    "European Council" do not."""
+    ka, kb = {ent.name_key(w) for w in a}, {ent.name_key(w) for w in b}
+    small, large = sorted((ka, kb), key=len)
+    return all(any(_prefixed(x, y) for y in large) for x in small) or _same_name(a, b)
+
+
+def _prefixed(x: str, y: str) -> bool:
+    """One word the start of the other ("Corp" / "Corporation", "Ron" / "Ronald")."""
+    return x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
+
+
 def _initials(g: list[Word]) -> str:
     return "".join(w.text[0].lower() for w in g if w.text[:1].isupper())
 
@@ -462,25 +527,20 @@ def _same_name(a: list[Word], b: list[Word]) -> bool:
             if initials in (acronym, acronym[1:]) or acronym == initials[1:]:
                 return True
     short, long_ = sorted((ka, kb), key=len)
-    if len(short) >= 5 and long_.startswith(short[:5]) and fuzz.ratio(ka, kb) >= 75:
+    if (
+        " " not in short
+        and len(short) >= 5
+        and long_.startswith(short[:5])
+        and fuzz.ratio(ka, kb) >= 60
+    ):
         return True
     return fuzz.ratio(ka, kb) >= 85
 
 
 def _names(f: Findings, ctx: Context, changed_only: bool) -> None:
     cg, sg = _name_groups(f.c, ctx.vocab), _name_groups(f.s, ctx.vocab)
-    c_keys = {ent.name_key(w) for g in cg for w in g}
-    s_keys = {ent.name_key(w) for g in sg for w in g}
-    c_new = [
-        g
-        for g in cg
-        if not {ent.name_key(w) for w in g} & s_keys and not any(_same_name(g, o) for o in sg)
-    ]
-    s_gone = [
-        g
-        for g in sg
-        if not {ent.name_key(w) for w in g} & c_keys and not any(_same_name(g, o) for o in cg)
-    ]
+    c_new = [g for g in cg if not any(_one_entity(g, o) for o in sg)]
+    s_gone = [g for g in sg if not any(_one_entity(g, o) for o in cg)]
     if changed_only:
         for g in c_new:
             keys = {ent.name_key(w) for w in g}
@@ -488,7 +548,7 @@ def _names(f: Findings, ctx: Context, changed_only: bool) -> None:
             if partner is None:
                 continue
             pkeys = {ent.name_key(w) for w in partner}
-            if keys & ctx.source_names and pkeys & ctx.copy_names:
+            if keys <= ctx.source_names and pkeys <= ctx.copy_names:
                 continue  # both names are elsewhere in the other text: moved, not changed
             s_gone.remove(partner)
             f.add(
@@ -643,11 +703,16 @@ def _hedges(f: Findings) -> None:
 
 
 def _runs(f: Findings, ctx: Context, cfg: ChangeConfig) -> None:
-    """Clauses of content words on one side that the other side lacks altogether."""
+    """Clauses of content words on one side that the other side lacks altogether.
+
+    Words already explained by an earlier finding (a changed name, a quote) neither start a
+    run nor count as rewording."""
     c_norms, s_norms = f.c.norms(), f.s.norms()
     c_unmatched = [w for w in f.c.words if w.content and w.norm not in s_norms]
     s_unmatched = [w for w in f.s.words if w.content and w.norm not in c_norms]
-    for run in _unmatched_runs(f.s, c_norms):
+    c_unmatched = _free(c_unmatched, f.c_taken)
+    s_unmatched = _free(s_unmatched, f.s_taken)
+    for run in _split(_unmatched_runs(f.s, c_norms), f.s_taken):
         novel = [w for w in run if w.norm not in ctx.copy_norms]
         if (
             len(novel) >= cfg.dropped_min_words
@@ -656,7 +721,7 @@ def _runs(f: Findings, ctx: Context, cfg: ChangeConfig) -> None:
         ):
             r = (run[0].start, run[-1].end)
             f.add(ChangeKind.DROPPED, None, r, f"the copy leaves out '{f.s.chars(*r)}'")
-    for run in _unmatched_runs(f.c, s_norms):
+    for run in _split(_unmatched_runs(f.c, s_norms), f.c_taken):
         novel = [w for w in run if w.norm not in ctx.source_norms]
         if (
             len(novel) >= cfg.added_min_words
@@ -670,6 +735,27 @@ def _runs(f: Findings, ctx: Context, cfg: ChangeConfig) -> None:
                 None,
                 f"the copy adds '{f.c.chars(*r)}', which the source does not say",
             )
+
+
+def _free(ws: list[Word], taken: list[tuple[int, int]]) -> list[Word]:
+    return [w for w in ws if not _overlaps((w.start, w.end), taken)]
+
+
+def _split(runs: list[list[Word]], taken: list[tuple[int, int]]) -> list[list[Word]]:
+    """Runs cut where they cross a range an earlier finding explains."""
+    out: list[list[Word]] = []
+    for run in runs:
+        part: list[Word] = []
+        for w in run:
+            if _overlaps((w.start, w.end), taken):
+                if part:
+                    out.append(part)
+                part = []
+            else:
+                part.append(w)
+        if part:
+            out.append(part)
+    return out
 
 
 def _unmatched_runs(side: Side, other: set[str]) -> list[list[Word]]:

@@ -38,7 +38,7 @@ _DATE = re.compile(
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _YEAR = re.compile(r"(?<![\d,.$])\b(1[89]\d\d|20\d\d)\b(?!\d|,\d|\s*(?:%|percent|people))")
 _RELATIVE = re.compile(
-    r"\b(today|yesterday|tomorrow|tonight|(?:earlier |later )?(?:this|last|next) "
+    r"\b(today|yesterday|tomorrow|tonight|(?:earlier |later )?(?:this past|this|last|next|past) "
     r"(?:morning|afternoon|evening|night|week|weekend|month|year|spring|summer|fall|autumn|winter))\b",
     re.IGNORECASE,
 )
@@ -106,6 +106,7 @@ def dates(text: str, offset: int = 0) -> list[Mention]:
             out.append(_mention("year", m.group(), m, offset))
     for m in _RELATIVE.finditer(text):
         value = " ".join(m.group().lower().split()).replace("earlier ", "").replace("later ", "")
+        value = value.replace("this past ", "last ").replace("past ", "last ")
         out.append(_mention("relative", value, m, offset))
     for m in _TIME.finditer(text):
         hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
