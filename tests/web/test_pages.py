@@ -76,7 +76,7 @@ def test_check_page_ranks_the_sources(client: TestClient, demo_text: Callable[[s
     assert r.status_code == 200
     table = r.text[r.text.index('<table class="sources">') : r.text.index("</table>")]
     first = re.search(
-        r"<tr class=\"reuse\">\s*<td>1</td>\s*<td><a href=\"/articles/(\w+)\">", table
+        r"<tr class=\"reuse role-source\">\s*<td>1</td>\s*<td><a href=\"/articles/(\w+)\">", table
     )
     assert first is not None
     source = client.get(f"/api/articles/{first.group(1)}").json()

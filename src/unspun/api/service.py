@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from unspun.align import Embedder
 from unspun.api.errors import RequestError
 from unspun.api.schemas import ArticleIn, ArticleRef
 from unspun.api.state import AppState
@@ -19,9 +20,10 @@ from unspun.errors import UnsupportedFormat
 from unspun.extract import read_bytes
 from unspun.extract.sources import format_of
 from unspun.model import Alignment, Article, Change, content_id
-from unspun.retrieve.fulltext import SearchConfig, SearchHit, search_text
+from unspun.pipeline import CheckResult, SearchHit, SearchQuery, check_article, sync_index
+from unspun.pipeline import search as search_library
+from unspun.pipeline.search import fts_query
 from unspun.retrieve.index import SourceIndex
-from unspun.retrieve.rerank import SourceMatch, check_verdict, find_sources, sync_index
 from unspun.store import SqliteStore
 
 INLINE_FORMATS = ("text", "html")
@@ -96,57 +98,25 @@ def find_changes(copy: Article, source: Article, alignment: Alignment) -> tuple[
     return detect_changes(copy, source, alignment, ChangeConfig())
 
 
-@dataclass(frozen=True, slots=True)
-class CheckResult:
-    article: Article
-    sources: tuple[SourceMatch, ...]
-    verdict: str
-    model: str | None
-    changes: tuple[tuple[Change, ...] | None, ...]  # per source; None where it has no reuse
+def source_index(state: AppState, store: SqliteStore, embedder: Embedder | None) -> SourceIndex:
+    """The library's source index for this request, brought up to date with the library."""
+    cfg = state.check_config()
+    index = SourceIndex(store.conn, cfg.retrieve, embedder)
+    index._matrix = state.matrix  # one in-memory copy of the vectors for every request
+    sync_index(store, index, vectors=cfg.lazy_vectors if embedder is not None else 0)
+    return index
 
 
 def check(state: AppState, store: SqliteStore, article: Article) -> CheckResult:
-    """The sources of ``article`` in the library, best first."""
-    embedder = state.embedder()
-    cfg = state.check_config(embedder)
-    index = SourceIndex(store.conn, cfg.retrieve)
-    sync_index(store, index)
-    matches = find_sources(article, store, index, cfg, embedder)
-    model = cfg.align.model if embedder is not None else None
-    changes = tuple(
-        find_changes(article, m.source, m.alignment) if m.alignment.summary.reuse else None
-        for m in matches
-    )
-    return CheckResult(article, tuple(matches), check_verdict(matches), model, changes)
+    """The sources of ``article`` in the library, best first, and the verdict."""
+    resources = state.resources()
+    index = source_index(state, store, resources.embedder)
+    return check_article(article, store, index, resources, state.check_config())
 
 
-def check_report(result: CheckResult) -> dict[str, Any]:
-    """The check as JSON: each source carries its comparison in the compare schema."""
-    from unspun.report.json import article_block, compare_report
-
-    sources = []
-    for match, changes in zip(result.sources, result.changes, strict=True):
-        block = compare_report(
-            result.article, match.source, match.alignment, model=result.model, changes=changes
-        )
-        for key in ("schema", "model", "copy"):
-            block.pop(key)
-        c = match.candidate
-        retrieval = {"score": c.score, "ranks": dict(c.ranks), "scores": dict(c.scores)}
-        sources.append({"rank": match.rank, **block, "retrieval": retrieval})
-    return {
-        "schema": CHECK_SCHEMA,
-        "model": result.model,
-        "article": article_block(result.article),
-        "verdict": result.verdict,
-        "sources": sources,
-    }
-
-
-CHECK_SCHEMA = "unspun.check/1"
-
-
-def search(state: AppState, store: SqliteStore, query: str, cfg: SearchConfig) -> list[SearchHit]:
+def search(state: AppState, store: SqliteStore, query: SearchQuery) -> list[SearchHit]:
     """Full-text search of the library (the source index is brought up to date first)."""
-    sync_index(store, SourceIndex(store.conn, state.check_config(None).retrieve))
-    return search_text(store.conn, query, cfg)
+    if not fts_query(query.text)[0]:
+        raise RequestError(f"search: {query.text!r} holds no word to look for")
+    source_index(state, store, None)
+    return search_library(store.conn, query)

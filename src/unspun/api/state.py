@@ -7,6 +7,7 @@ the thread that opened it, and FastAPI runs each request's handler in a worker t
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,11 +15,13 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from unspun.align import AlignConfig, Embedder, load_embedder
+from unspun.align import AlignConfig, Embedder
 from unspun.api.settings import Settings
 from unspun.config import ExtractConfig, StoreConfig
-from unspun.errors import ModelUnavailable
-from unspun.retrieve.rerank import CheckConfig
+from unspun.pipeline import CheckConfig, CheckResources, load_resources
+from unspun.retrieve.config import RetrieveConfig
+from unspun.retrieve.index import SourceIndex
+from unspun.retrieve.vectors import VectorMatrix
 from unspun.store import SqliteStore, open_store
 
 log = logging.getLogger(__name__)
@@ -37,19 +40,46 @@ class LockedEmbedder:
             return self.inner.encode(sentences)
 
 
+class SharedMatrix(VectorMatrix):
+    """The library's sentence vectors, loaded once and shared by the request threads.
+
+    A source index made per request would reload every vector per check; this one keeps
+    them in memory and only reads the rows added since (or everything after a removal).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lock = threading.Lock()
+
+    def refresh(self, conn: sqlite3.Connection, generation: int) -> None:
+        with self._lock:
+            super().refresh(conn, generation)
+
+    def search(self, queries: np.ndarray, cfg: RetrieveConfig) -> list[tuple[int, float]]:
+        with self._lock:
+            return super().search(queries, cfg)
+
+
 @dataclass(slots=True)
 class AppState:
     settings: Settings
-    _embedder: Embedder | None = None
-    _model_tried: bool = False
+    _resources: CheckResources | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    matrix: SharedMatrix = field(default_factory=SharedMatrix)
 
     @contextmanager
-    def store(self) -> Iterator[SqliteStore]:
-        """The library, opened for this request and closed after it (made if missing)."""
+    def store(self, write: bool = False) -> Iterator[SqliteStore]:
+        """The library, opened for this request and closed after it (made if missing).
+
+        To ``write``, the source index is attached, so that it changes with the articles.
+        """
         path = self.settings.db_path
         store = open_store(path, StoreConfig(path=path))
         try:
+            if write:
+                index = SourceIndex(store.conn, self.check_config().retrieve)
+                index.ensure_schema()
+                store.attach(index)
             yield store
         finally:
             store.close()
@@ -58,26 +88,23 @@ class AppState:
     def extract_config(self) -> ExtractConfig:
         return ExtractConfig(max_bytes=self.settings.max_upload_bytes)
 
-    def embedder(self) -> Embedder | None:
-        """The sentence model, loaded on first use; None when off or not installed."""
-        if not self.settings.use_model:
-            return None
+    def resources(self) -> CheckResources:
+        """The sentence model, loaded on first use (none when off or not installed)."""
         with self._lock:
-            if not self._model_tried:
-                self._model_tried = True
-                try:
-                    self._embedder = LockedEmbedder(load_embedder(AlignConfig()))
-                except ModelUnavailable as exc:
-                    log.warning("%s; aligning on lexical evidence only", exc)
-            return self._embedder
+            if self._resources is None:
+                loaded = load_resources(self.check_config(), use_model=self.settings.use_model)
+                embedder = LockedEmbedder(loaded.embedder) if loaded.embedder else None
+                self._resources = replace(loaded, embedder=embedder)
+            return self._resources
+
+    def embedder(self) -> Embedder | None:
+        return self.resources().embedder
 
     def align_config(self, embedder: Embedder | None) -> AlignConfig:
         cfg = AlignConfig()
         return cfg if embedder is not None else replace(cfg, model="none")
 
-    def check_config(self, embedder: Embedder | None) -> CheckConfig:
+    def check_config(self) -> CheckConfig:
         return CheckConfig(
-            candidates=self.settings.check_candidates,
-            align_top=self.settings.check_align,
-            align=self.align_config(embedder),
+            candidates=self.settings.check_candidates, align_top=self.settings.check_align
         )

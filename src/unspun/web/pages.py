@@ -13,7 +13,6 @@ from unspun.api.deps import State
 from unspun.api.errors import RequestError
 from unspun.api.schemas import ArticleRef
 from unspun.api.service import (
-    CheckResult,
     check,
     compare,
     read_upload,
@@ -22,7 +21,7 @@ from unspun.api.service import (
     with_metadata,
 )
 from unspun.api.state import AppState
-from unspun.retrieve.fulltext import SearchConfig
+from unspun.pipeline import CheckResult, SearchQuery
 from unspun.web.render import render, report_fragment
 
 router = APIRouter(include_in_schema=False)
@@ -77,13 +76,13 @@ def check_page(
 
 
 def _check_report(result: CheckResult) -> Any:
-    if not result.sources:
+    if not result.sources or not result.sources[0].reuse:
         return None
     from unspun.report.html import render_html
 
     top = result.sources[0]
     page = render_html(
-        result.article, top.source, top.alignment, model=result.model, changes=result.changes[0]
+        result.article, top.source, top.alignment, model=result.model, changes=top.changes
     )
     return report_fragment(page)
 
@@ -179,9 +178,9 @@ def search_page(
 ) -> HTMLResponse:
     hits: list[dict[str, Any]] = []
     if q.strip():
-        cfg = SearchConfig(site=site.strip() or None, date_from=date_from, date_to=date_to)
+        query = SearchQuery(q[:500], site=site.strip(), since=date_from, until=date_to)
         with state.store() as store:
-            found = search(state, store, q[:500], cfg)
+            found = search(state, store, query)
         hits = [{**asdict(h), "segments": _segments(h.snippet, h.marks)} for h in found]
     return _page(
         "search.html",

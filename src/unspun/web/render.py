@@ -18,8 +18,13 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from unspun.report.common import pct, verdict
+from unspun.report.common import pct
 
+ROLE_HELP = {
+    "source": "explains part of the article that no source above it explains",
+    "duplicate": "reused, but explains nothing the sources above it do not",
+    "related": "compared, but no text of it is reused",
+}
 STATIC_DIR = Path(str(files("unspun.web") / "static"))
 TEMPLATE_DIR = Path(str(files("unspun.web") / "templates"))
 
@@ -32,7 +37,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals |= {"pct": pct, "verdict_of": verdict}
+    env.globals |= {"pct": pct, "role_help": ROLE_HELP}
     return env
 
 

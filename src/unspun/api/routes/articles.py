@@ -34,7 +34,7 @@ def _added(article: Article, added: bool) -> dict[str, Any]:
 def add_article(item: ArticleIn, state: State) -> dict[str, Any]:
     """Add an article given as ``text`` or ``html``; ``added`` is false when already present."""
     article = read_inline(item, state.extract_config)
-    with state.store() as store:
+    with state.store(write=True) as store:
         return _added(article, store.add(article))
 
 
@@ -86,7 +86,7 @@ def _add_many(state: AppState, items: list[Article | Rejected]) -> dict[str, Any
         if isinstance(item, Article):
             outcomes.append(_added(item, outcome == "added"))
 
-    with state.store() as store:
+    with state.store(write=True) as store:
         summary = store.add_many(items, progress=progress)
     return {
         "added": summary.added,
@@ -125,7 +125,7 @@ def get_article(article_id: str, state: State) -> dict[str, Any]:
 @router.delete("/articles/{article_id}", dependencies=write, summary="Delete an article")
 def delete_article(article_id: str, state: State) -> dict[str, Any]:
     """Remove an article from the library; answers what was removed."""
-    with state.store() as store:
+    with state.store(write=True) as store:
         article = store.remove(article_id)
     return {"id": article.id, "removed": True, "title": article.title}
 

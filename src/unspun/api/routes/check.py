@@ -9,15 +9,17 @@ from starlette.concurrency import run_in_threadpool
 
 from unspun.api.deps import State
 from unspun.api.schemas import CheckIn
-from unspun.api.service import check, check_report, read_upload, resolve
+from unspun.api.service import check, read_upload, resolve
 from unspun.api.state import AppState
+from unspun.report.check_json import check_report
 
 router = APIRouter(prefix="/api", tags=["check"])
 
 
 @router.post("/check", summary="Check an article")
 def check_article(body: CheckIn, state: State) -> dict[str, Any]:
-    """Find the library articles this one draws on (inline text/HTML, or a library id)."""
+    """Find the library articles this one draws on (inline text/HTML, or a library id):
+    the ``unspun.check/1`` report of ``unspun check --json``."""
     with state.store() as store:
         article = resolve(state, store, body, "article")
         return check_report(check(state, store, article))

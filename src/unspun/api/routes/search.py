@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 
 from unspun.api.deps import State
 from unspun.api.service import search
-from unspun.retrieve.fulltext import SearchConfig
+from unspun.pipeline import SearchQuery
 
 router = APIRouter(prefix="/api", tags=["search"])
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -24,9 +24,10 @@ def search_articles(
     date_to: Annotated[str, Query(pattern=ISO_DATE, description="YYYY-MM-DD")] = "",
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> dict[str, Any]:
-    """Articles holding every word of ``q`` (else any), best BM25 first; ``marks`` are the
+    """Articles holding every word and "quoted phrase" of ``q`` (``OR`` between two terms
+    makes either enough, ``word*`` matches a prefix), best BM25 first; ``marks`` are the
     offsets of the query words inside each ``snippet``."""
-    cfg = SearchConfig(limit=limit, site=site, date_from=date_from, date_to=date_to)
+    query = SearchQuery(q, site=site or "", since=date_from, until=date_to, limit=limit)
     with state.store() as store:
-        hits = search(state, store, q, cfg)
+        hits = search(state, store, query)
     return {"query": q, "hits": [asdict(h) for h in hits]}
