@@ -140,3 +140,18 @@ def test_vectors_at_add(stories: list[Article]) -> None:
     index.add(stories[0])
     assert embedder.calls == 1
     assert index.index_vectors() == 0
+
+
+def test_version_1_index_is_migrated(stories: list[Article]) -> None:
+    conn = sqlite3.connect(":memory:")
+    index = SourceIndex(conn, RetrieveConfig())
+    index.ensure_schema()
+    index.add_many(stories)
+    conn.execute("DELETE FROM idx_terms")
+    conn.execute("UPDATE idx_meta SET value = '1' WHERE key = 'schema_version'")
+    assert index.search_bm25(stories[1].text) == []
+    index.ensure_schema()
+    assert index.search_bm25(stories[1].text)[0][0] == 2
+    conn.execute("UPDATE idx_meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(SchemaError, match="version 99"):
+        index.ensure_schema()

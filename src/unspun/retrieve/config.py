@@ -31,7 +31,7 @@ class RetrieveConfig:
     vectors_at_add: bool = False  # embed at add time (slow) or later, with index_vectors()
     # Fusion.
     k_per_retriever: int = 50  # candidates each retriever hands to the fusion
-    rrf_k: int = 60  # reciprocal-rank fusion constant
+    rrf_k: int = 10  # reciprocal-rank fusion constant (small: a top rank stays decisive)
     weight_shingles: float = 1.0
     weight_bm25: float = 1.0
     weight_vectors: float = 1.0

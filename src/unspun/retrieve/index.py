@@ -33,8 +33,14 @@ from unspun.model import Article
 from unspun.retrieve.candidates import Candidate, fuse
 from unspun.retrieve.config import RetrieveConfig
 from unspun.retrieve.fts import SCHEMA as FTS_SCHEMA
-from unspun.retrieve.fts import bm25_search, distinctive_terms, fts_add, fts_remove
-from unspun.retrieve.shingles import as_signed, overlap, shingle_hashes
+from unspun.retrieve.fts import (
+    bm25_search,
+    distinctive_terms,
+    document_frequencies,
+    fts_add,
+    fts_remove,
+)
+from unspun.retrieve.shingles import as_signed, overlap, shingle_hashes, words
 from unspun.retrieve.vectors import (
     Embedder,
     VectorMatrix,
@@ -45,7 +51,7 @@ from unspun.retrieve.vectors import (
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # bump, with a migration in _MIGRATIONS, when the tables change
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS idx_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS idx_docs (doc INTEGER PRIMARY KEY, article_id TEXT NOT NULL "
@@ -68,6 +74,20 @@ def _pack(title: str, text: str) -> bytes:
 def _unpack(blob: bytes) -> tuple[str, str]:
     title, _, text = zlib.decompress(blob).decode().partition("\x00")
     return title, text
+
+
+def _count_terms(conn: sqlite3.Connection) -> None:
+    """Version 1 -> 2: document frequencies move from ``fts5vocab`` to ``idx_terms``."""
+    df: Counter[str] = Counter()
+    for (blob,) in conn.execute("SELECT text FROM idx_docs"):
+        title, text = _unpack(blob)
+        df.update(set(words(f"{title} {text}")))
+    conn.execute("DELETE FROM idx_terms")
+    conn.executemany("INSERT INTO idx_terms (term, df) VALUES (?, ?)", df.items())
+    conn.execute("DROP TABLE IF EXISTS idx_fts_vocab")
+
+
+_MIGRATIONS = {1: _count_terms}
 
 
 class SourceIndex:
@@ -106,9 +126,17 @@ class SourceIndex:
                 ],
             )
             return
-        if int(meta.get("schema_version", "0")) != SCHEMA_VERSION:
+        version = int(meta.get("schema_version", "0"))
+        while version in _MIGRATIONS and version < SCHEMA_VERSION:
+            _MIGRATIONS[version](self.conn)
+            version += 1
+            self.conn.execute(
+                "UPDATE idx_meta SET value = ? WHERE key = 'schema_version'", (str(version),)
+            )
+            log.info("source index migrated to schema version %d", version)
+        if version != SCHEMA_VERSION:
             raise SchemaError(
-                f"source index has schema version {meta.get('schema_version')}, this unspun "
+                f"source index has schema version {version}, this unspun "
                 f"reads version {SCHEMA_VERSION}: rebuild the index (unspun index --rebuild)"
             )
         if meta.get("index_key") != self.cfg.index_key():
@@ -271,14 +299,16 @@ class SourceIndex:
             ]
         if len(windows) == 1:
             return bm25_search(self.conn, distinctive_terms(self.conn, text, n_docs, cfg), limit)
-        fused: dict[int, float] = {}
+        best: dict[int, tuple[int, int]] = {}  # doc -> (best rank, -windows it is found in)
         raw: dict[int, float] = {}
+        df = document_frequencies(self.conn, sorted(set(words(text))))
         for window in windows:
-            terms = distinctive_terms(self.conn, window, n_docs, cfg)
+            terms = distinctive_terms(self.conn, window, n_docs, cfg, df)
             for rank, (doc, score) in enumerate(bm25_search(self.conn, terms, limit), 1):
-                fused[doc] = fused.get(doc, 0.0) + 1.0 / (cfg.rrf_k + rank)
+                r, n = best.get(doc, (rank, 0))
+                best[doc] = (min(r, rank), n - 1)
                 raw[doc] = max(raw.get(doc, 0.0), score)
-        order = sorted(fused, key=lambda d: -fused[d])
+        order = sorted(best, key=lambda d: best[d])
         return [(d, round(raw[d], 4)) for d in order]
 
     def search_vectors(self, title: str, text: str) -> list[tuple[int, float]]:
