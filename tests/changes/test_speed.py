@@ -1,4 +1,7 @@
-"""Speed: the changes of a 700-word pair in at most 200 ms on one core (alignment excluded)."""
+"""Speed: the changes of a 700-word pair in at most 200 ms on one core (alignment excluded).
+
+Timed in CPU seconds of this process (``time.process_time``): the test machines are shared,
+and wall-clock time there measures the neighbours as much as the code."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from unspun.align import AlignConfig, align_articles
-from unspun.changes import ChangeConfig, detect_changes
+from unspun.changes import ChangeConfig, detect_changes, entities
 from unspun.changes.normalize import _fold_short, normalize_word
 from unspun.evaluate.changes import speed_pair
 
@@ -26,10 +29,10 @@ def test_700_word_pair_within_budget(shared_data: Path) -> None:
     alignment = align_articles(copy, source, AlignConfig(model="none"), None)
     timings = []
     for _ in range(3):
-        normalize_word.cache_clear()  # cold caches: a single pair in a fresh process
-        _fold_short.cache_clear()
-        started = time.perf_counter()
+        for cached in (normalize_word, _fold_short, entities._low, entities._name_shape):
+            cached.cache_clear()  # cold caches: a single pair in a fresh process
+        started = time.process_time()
         changes = detect_changes(copy, source, alignment, ChangeConfig())
-        timings.append(time.perf_counter() - started)
+        timings.append(time.process_time() - started)
     assert changes  # the edits are found
     assert min(timings) * 1000 <= BASELINE["speed"]["ms_per_700_word_pair"], timings

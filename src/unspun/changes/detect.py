@@ -75,7 +75,7 @@ class Side:
         return self.spans[0].field
 
     def span(self, start: int, end: int) -> Span:
-        return Span(self.spans[0].field, start, end, self.spans[0].index)  # type: ignore[arg-type]
+        return Span(self.spans[0].field, start, end, self.spans[0].index)
 
     def chars(self, start: int, end: int) -> str:
         return self.text[start - self.offset : end - self.offset]
@@ -140,7 +140,7 @@ def detect_changes(
 ) -> tuple[Change, ...]:
     """Every change the copy makes to its source, headline first, then in the copy's order.
 
-    ``nlp`` (a loaded spaCy pipeline) is accepted for entity types; the patterns work without.
+    ``nlp`` is reserved for a loaded NLP pipeline; the detectors use patterns only.
     """
     ctx = build_context(copy, source)
     out: list[Change] = []

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from unspun.changes.normalize import COUNTRY, STOPWORDS, Word, fold
 
@@ -199,8 +200,13 @@ def proper_vocabulary(texts: list[str]) -> set[str]:
 
 def name_key(word: Word) -> str:
     """How a name word compares: lower case, demonyms as countries, "U.S." as "usa"."""
-    low = fold(word.text).replace("'s", "").rstrip("'")
-    if word.norm == "usa":
+    return _name_key(word.text, word.norm)
+
+
+@lru_cache(maxsize=65536)
+def _name_key(text: str, norm: str) -> str:
+    low = _low(text)
+    if norm == "usa":
         return "usa"
     low = COUNTRY.get(low, low)
     if low.endswith("s") and low[:-1] in COUNTRY.values():
@@ -212,16 +218,35 @@ _MONTH_ABBREV = frozenset(re.findall(r"\w+", "jan feb mar apr jun jul aug sep se
 
 
 def is_name(word: Word, vocab: set[str]) -> bool:
-    if word.norm == "usa":
+    verdict = _name_shape(word.text, word.norm)
+    return verdict if verdict is not None else _low(word.text) in vocab
+
+
+@lru_cache(maxsize=65536)
+def _low(text: str) -> str:
+    return fold(text).replace("'s", "").rstrip("'")
+
+
+@lru_cache(maxsize=65536)
+def _name_shape(text: str, norm: str) -> bool | None:
+    """Whether a word is a name whatever the texts say (True/False), or None: ask the vocabulary."""
+    if norm == "usa":
         return True
-    low = fold(word.text).replace("'s", "").rstrip("'")
+    low = _low(text)
     if low in _MONTH_ABBREV or low in ROLES or low + "." in ROLES:
         return False
-    if low in COUNTRY and word.text[:1].isupper():
+    if low in COUNTRY and text[:1].isupper():
         return True
-    return low in vocab or (
-        word.text.isupper() and len(word.text) > 1 and word.text.isalpha() and low not in ROLES
-    )
+    if text.isupper() and len(text) > 1 and text.isalpha():
+        return True
+    return None
+
+
+_ROLE_WORD = re.compile(rf"(?i)\b(?:{_ROLE_RE})(?!\w)")
+_ATTRIB_HINT = re.compile(
+    r"(?i)\b(?:told|according|interview|speaking|spoke|reported|quoted|cited|said|says|added|"
+    r"stated|wrote)\b"
+)
 
 
 def titles(text: str, offset: int = 0, known: set[str] | None = None) -> list[Title]:
@@ -230,7 +255,9 @@ def titles(text: str, offset: int = 0, known: set[str] | None = None) -> list[Ti
     ``known`` (lower-cased name words), when given, bounds a name: in a Title Case headline
     every word has a capital, so "Eva Berg Visits Oslo" must stop at "Berg".
     """
-    out = []
+    out: list[Title] = []
+    if not _ROLE_WORD.search(text):
+        return out
     for m in _TITLE.finditer(text):
         role = _role(m.group("title"))
         if role is None:
@@ -279,7 +306,9 @@ def _last_name(name: str, known: set[str] | None = None) -> str:
 
 def attributions(text: str, offset: int = 0) -> list[tuple[str, int, int, str]]:
     """Who statements are credited to: (key, start, end, shown words)."""
-    out = []
+    out: list[tuple[str, int, int, str]] = []
+    if not _ATTRIB_HINT.search(text):
+        return out
     for pattern in _ATTRIB:
         for m in pattern.finditer(text):
             who = m.group("who")

@@ -11,6 +11,7 @@ value ("a dozen" = 12, "ten" = 10, "1,500" = 1500).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -246,11 +247,15 @@ def normalize_word(raw: str) -> str:
     return SYNONYM.get(base, base)
 
 
+def _padded(repl: str) -> Callable[[re.Match[str]], str]:
+    return lambda m: repl + " " * (len(m.group()) - len(repl))
+
+
 def words(text: str, offset: int = 0) -> list[Word]:
     """The words of ``text`` (offsets shifted by ``offset``), normalised."""
     plain = text
     for pattern, repl in _MULTI:  # keep offsets: pad the replacement to the same length
-        plain = pattern.sub(lambda m, r=repl: r + " " * (len(m.group()) - len(r)), plain)
+        plain = pattern.sub(_padded(repl), plain)
     out: list[Word] = []
     for m in _TOKEN.finditer(plain):
         raw = m.group()
