@@ -66,7 +66,7 @@ class CheckConfig:
     # With no reuse, a candidate reports the same event when the two headlines-and-ledes are
     # this close (sentence-model cosine), or, without a model, share this share of names.
     same_event_cosine: float = 0.6
-    same_event_names: float = 0.3
+    same_event_names: float = 0.25
     changes: bool = True  # run the change detector for every source in the cover
     lazy_vectors: int = 200  # embed at most this many pending library articles during a check
     retrieve: RetrieveConfig = field(default_factory=RetrieveConfig)
@@ -324,21 +324,30 @@ def same_event(
         return False
     if match.alignment.pairs:
         return True
-    a, b = _head(article), _head(match.source)
-    if not a or not b:
-        return False
     if embedder is not None:
+        a, b = _head(article), _head(match.source)
+        if not a or not b:
+            return False
         va, vb = embedder.encode([a, b])
         return float(va @ vb) >= cfg.same_event_cosine
-    na, nb = set(_NAME.findall(a)), set(_NAME.findall(b))
+    na, nb = _names(article), _names(match.source)
     return bool(na and nb) and len(na & nb) / len(na | nb) >= cfg.same_event_names
 
 
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+_NAME = re.compile(r"\b[A-Z][a-z]+\b")
+_NOT_NAMES = frozenset(
+    ["The", "A", "An", "And", "But", "Or", "In", "On", "At", "By", "For", "To", "Of", "With", "From", "As", "He", "She", "It", "They", "We", "I", "His", "Her", "Its", "Their", "This", "That", "These", "Those", "There", "Here", "When", "While", "After", "Before"]
+)
+
+
+def _names(article: Article, chars: int = 800) -> set[str]:
+    """Capitalised words of the headline and the first paragraphs: who, where, when."""
+    text = f"{article.title}\n{article.text[:chars]}"
+    return {w for w in _NAME.findall(text) if w not in _NOT_NAMES}
 
 
 def _head(article: Article) -> str:
-    """The headline and the first sentence of the body: what an article is about."""
+    """The headline and the first paragraph of the body: what an article is about."""
     first = article.text.strip().split("\n", 1)[0][:400]
     return f"{article.title.strip()}. {first}".strip(". ")
 

@@ -1,0 +1,237 @@
+"""``unspun eval retrieval``: ``check`` on PAN 2013, every suspicious document against a
+library of all the source documents.
+
+* ``recall_at_5``: per reuse category, the share of (suspicious, source) pairs whose source is
+  among the first 5 of the ranking ``check`` returns. A suspicious document of PAN13 often
+  reuses several sources (up to 13): its other true sources ranked ahead of one are not
+  mistakes, so the rank counted is the *filtered* rank (the other true sources of the same
+  document left out, as in link-prediction evaluation). ``recall_at_5_raw`` counts plain
+  ranks, ``ceiling_at_5_raw`` the best that plain ranks allow (a document with 8 sources
+  cannot have all 8 in a top 5).
+* ``detected``: per category, the share of pairs whose source ``check`` reports as reused
+  (a ``source`` or ``duplicate``, not merely ``related``).
+* ``clean_share``: the share of ``no-plagiarism`` suspicious documents for which no source is
+  reported as reused.
+
+The library is built once per data set, settings and code version, and cached (SQLite files
+under ``$UNSPUN_CACHE``, else ``~/.cache/unspun``), so that a second run costs only the checks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import random
+import statistics
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from unspun.align import CachedEmbedder
+from unspun.config import StoreConfig
+from unspun.evaluate.data import require
+from unspun.evaluate.pan13 import read_document, read_pairs
+from unspun.model import Article, Rejected
+from unspun.pipeline import CheckConfig, CheckResources, check_article, load_resources
+from unspun.retrieve.index import SCHEMA_VERSION, SourceIndex
+from unspun.store import open_store
+
+log = logging.getLogger(__name__)
+
+LIBRARY_VERSION = "1"  # bump when what a cached evaluation library holds changes
+TOP = 5
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("UNSPUN_CACHE") or os.environ.get("XDG_CACHE_HOME")
+    return Path(base) / "unspun" if base else Path.home() / ".cache" / "unspun"
+
+
+@dataclass(frozen=True, slots=True)
+class Library:
+    """An evaluation library on disk, and the ids its inputs got (input name -> article id)."""
+
+    path: Path
+    ids: dict[str, str]
+
+
+def cached_library(
+    name: str,
+    inputs: Callable[[], Iterable[tuple[str, Article | Rejected]]],
+    fingerprint: Iterable[Path],
+    cfg: CheckConfig,
+    resources: CheckResources,
+    folder: Path | None = None,
+) -> Library:
+    """The library of ``inputs`` (named articles), built once and kept under ``folder``.
+
+    ``fingerprint`` lists the data files: their names, sizes and modification times, with
+    the index settings, the model and :data:`LIBRARY_VERSION`, make the cache key.
+    """
+    key = hashlib.sha256()
+    for path in sorted(fingerprint):
+        st = path.stat()
+        key.update(f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    key.update(f"{cfg.retrieve.index_key()}|{SCHEMA_VERSION}|{resources.model}|".encode())
+    key.update(LIBRARY_VERSION.encode())
+    folder = folder or cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}-{key.hexdigest()[:12]}.db"
+    ids_path = path.with_suffix(".ids")
+    if path.exists() and ids_path.exists():
+        lines = ids_path.read_text("utf-8").splitlines()
+        return Library(path, dict(line.split("\t", 1) for line in lines if "\t" in line))
+    started = time.perf_counter()
+    partial = path.with_suffix(".building.db")
+    for leftover in folder.glob(partial.name + "*"):
+        leftover.unlink()
+    ids = build_library(partial, inputs(), cfg, resources)
+    for suffix in ("-wal", "-shm"):
+        Path(str(partial) + suffix).unlink(missing_ok=True)
+    partial.replace(path)
+    ids_path.write_text("".join(f"{k}\t{v}\n" for k, v in ids.items()), "utf-8")
+    log.info("%s: built in %.0f s (%d articles)", path, time.perf_counter() - started, len(ids))
+    return Library(path, ids)
+
+
+def build_library(
+    path: Path,
+    inputs: Iterable[tuple[str, Article | Rejected]],
+    cfg: CheckConfig,
+    resources: CheckResources,
+) -> dict[str, str]:
+    """Add every input to a new library at ``path``, index it, embed its vectors."""
+    ids: dict[str, str] = {}
+
+    def named() -> Iterable[Article | Rejected]:
+        for name, item in inputs:
+            if isinstance(item, Article):
+                ids[name] = item.id
+            yield item
+
+    with open_store(path, StoreConfig(path=str(path))) as store:
+        index = SourceIndex(store.conn, cfg.retrieve, resources.embedder)
+        index.ensure_schema()
+        store.attach(index)
+        summary = store.add_many(named())
+        if summary.failed:
+            log.warning("%s: %d inputs failed", path, len(summary.failed))
+        while True:
+            store.conn.execute("BEGIN IMMEDIATE")
+            n = index.index_vectors(limit=512)
+            store.conn.execute("COMMIT")
+            if n == 0:
+                break
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return ids
+
+
+def pan13_library(
+    data_dir: Path, cfg: CheckConfig, resources: CheckResources, folder: Path | None = None
+) -> Library:
+    """Every PAN13 source document, in a cached library."""
+    sources = sorted(require(data_dir / "src", "PAN source documents").glob("*.txt"))
+
+    def inputs() -> Iterable[tuple[str, Article | Rejected]]:
+        for path in sources:
+            yield path.name, read_document(path)
+
+    return cached_library("pan13-src", inputs, sources, cfg, resources, folder)
+
+
+def evaluate_retrieval(
+    data_dir: Path,
+    cfg: CheckConfig | None = None,
+    *,
+    limit: int | None = None,
+    seed: int = 13,
+    use_model: bool = True,
+    folder: Path | None = None,
+) -> dict[str, Any]:
+    """Check every suspicious document (or ``limit`` per category) against the library."""
+    cfg = cfg or CheckConfig()
+    resources = load_resources(cfg, use_model)
+    if resources.embedder is not None:
+        resources = CheckResources(CachedEmbedder(resources.embedder), resources.nlp)
+    started = time.perf_counter()
+    library = pan13_library(data_dir, cfg, resources, folder)
+    built = time.perf_counter() - started
+    queries = susp_queries(read_pairs(data_dir), limit, seed)
+    found_filtered: dict[str, list[bool]] = defaultdict(list)
+    found_raw: dict[str, list[bool]] = defaultdict(list)
+    ceiling: dict[str, list[bool]] = defaultdict(list)
+    detected: dict[str, list[bool]] = defaultdict(list)
+    clean: list[bool] = []
+    timings: list[float] = []
+    with open_store(library.path, create=False) as store:
+        index = SourceIndex(store.conn, cfg.retrieve, resources.embedder)
+        for susp, category, sources in queries:
+            article = read_document(data_dir / "susp" / susp)
+            t0 = time.perf_counter()
+            result = check_article(article, store, index, resources, cfg)
+            timings.append(time.perf_counter() - t0)
+            if category == "no-plagiarism":
+                clean.append(not any(m.reuse for m in result.sources))
+                continue
+            truth = {library.ids.get(s, f"missing:{s}") for s in sources}
+            ranking = result.ranking()
+            reused = {m.source.id for m in result.sources if m.reuse}
+            for k, source in enumerate(sorted(sources)):
+                target = library.ids.get(source, "")
+                others = truth - {target}
+                filtered = [a for a in ranking if a not in others]
+                found_filtered[category].append(target in filtered[:TOP])
+                found_raw[category].append(target in ranking[:TOP])
+                ceiling[category].append(k < TOP)
+                detected[category].append(target in reused)
+    return {
+        "recall_at_5": _shares(found_filtered),
+        "clean_share": round(sum(clean) / len(clean), 4) if clean else None,
+        "detected": _shares(detected),
+        "recall_at_5_raw": _shares(found_raw),
+        "ceiling_at_5_raw": _shares(ceiling),
+        "pairs": {c: len(v) for c, v in sorted(found_filtered.items())},
+        "clean_documents": len(clean),
+        "check_ms": _percentiles(timings),
+        "model": resources.model,
+        "align_top": cfg.align_top,
+        "library_seconds": round(built, 1),
+        **({"sample": {"per_category": limit, "seed": seed}} if limit else {}),
+    }
+
+
+def susp_queries(
+    pairs: list[tuple[str, str, str]], limit: int | None, seed: int
+) -> list[tuple[str, str, list[str]]]:
+    """One query per suspicious document: (name, category, its sources); ``limit`` per
+    category, a seeded sample, when given."""
+    by_doc: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for susp, src, category in pairs:
+        by_doc[(susp, category)].append(src)
+    queries = [(s, c, sorted(v)) for (s, c), v in sorted(by_doc.items())]
+    if not limit:
+        return queries
+    rng = random.Random(seed)
+    by_category: dict[str, list[int]] = defaultdict(list)
+    for k, (_, category, _) in enumerate(queries):
+        by_category[category].append(k)
+    keep: set[int] = set()
+    for indices in by_category.values():
+        keep.update(rng.sample(indices, min(limit, len(indices))))
+    return [q for k, q in enumerate(queries) if k in keep]
+
+
+def _shares(values: dict[str, list[bool]]) -> dict[str, float]:
+    return {c: round(sum(v) / len(v), 4) for c, v in sorted(values.items()) if v}
+
+
+def _percentiles(seconds: list[float]) -> dict[str, float]:
+    if not seconds:
+        return {}
+    ms = sorted(1000 * s for s in seconds)
+    p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
+    return {"p50": round(statistics.median(ms), 1), "p95": round(p95, 1)}

@@ -1,0 +1,152 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from tests.pipeline.conftest import LEXICAL, RETRIEVE, demo
+from unspun.model import Article, content_id, paragraphs_of
+from unspun.pipeline import CheckConfig, check_article, sync_index
+from unspun.pipeline.check import (
+    DUPLICATE,
+    ORIGINAL,
+    PARTLY_DERIVED,
+    RELATED,
+    SAME_EVENT,
+    SOURCE,
+    SPUN_COPY,
+    VERBATIM_COPY,
+    drop_index,
+    pending_vectors,
+)
+from unspun.retrieve.index import SourceIndex
+
+
+def origin_name(article: Article) -> str:
+    return article.origin.rsplit("/", 1)[-1]
+
+
+def test_verbatim_republication_cut_short(library, lexical) -> None:
+    store, index = library
+    result = check_article(demo("valleyherald_ferry_aground.txt"), store, index, lexical, LEXICAL)
+    assert result.kind == VERBATIM_COPY
+    first = result.sources[0]
+    assert (first.rank, first.role) == (1, SOURCE)
+    assert origin_name(first.source) == "ap_ferry_aground.txt"
+    assert first.share == 1.0 and first.verbatim_share == 1.0
+    assert "cut short" in result.verdict
+    assert all(m.role == RELATED for m in result.sources[1:])
+
+
+def test_spun_copy_found_on_lexical_evidence(library, lexical) -> None:
+    store, index = library
+    result = check_article(demo("trendpulse_ferry_spun.txt"), store, index, lexical, LEXICAL)
+    assert result.kind == SPUN_COPY
+    first = result.sources[0]
+    assert origin_name(first.source) == "ap_ferry_aground.txt"
+    assert first.paraphrase_share > first.verbatim_share
+    assert result.explained_share == first.new_share >= 0.8
+
+
+def test_two_sources_each_explain_their_part(library, lexical) -> None:
+    store, index = library
+    ferry = demo("ap_ferry_aground.txt")
+    brewery = demo("brewery_rail_depot.txt")
+    body = "\n\n".join(ferry.text.split("\n\n")[:4] + brewery.text.split("\n\n")[:4])
+    merged = Article(
+        content_id("Weekend roundup", body), body, "Weekend roundup", paragraphs_of(body)
+    )
+    result = check_article(merged, store, index, lexical, LEXICAL)
+    assert result.kind == PARTLY_DERIVED
+    cover = [origin_name(m.source) for m in result.cover]
+    assert sorted(cover) == ["ap_ferry_aground.txt", "brewery_rail_depot.txt"]
+    assert [m.rank for m in result.cover] == [1, 2]
+    assert result.explained_share == pytest.approx(sum(m.new_share for m in result.cover))
+    assert all(name in result.verdict for name in (ferry.title, brewery.title))
+
+
+def test_second_copy_of_the_same_story_is_a_duplicate(library, lexical) -> None:
+    store, index = library
+    store.add(demo("valleyherald_ferry_aground.txt", site="valleyherald.example"))
+    result = check_article(demo("trendpulse_ferry_spun.txt"), store, index, lexical, LEXICAL)
+    roles = {origin_name(m.source): m.role for m in result.sources}
+    assert roles["ap_ferry_aground.txt"] == SOURCE
+    assert roles["valleyherald_ferry_aground.txt"] == DUPLICATE
+    assert len(result.cover) == 1
+
+
+def test_unrelated_story_is_original(library, lexical) -> None:
+    store, index = library
+    text = (
+        "The county fair opens on Friday with a new livestock barn, a pie contest judged by "
+        "the mayor and a fireworks show over the reservoir.\n\nOrganisers expect 40,000 "
+        "visitors over the four days, up from 31,000 last year."
+    )
+    article = Article(content_id("Fair opens", text), text, "Fair opens", paragraphs_of(text))
+    result = check_article(article, store, index, lexical, LEXICAL)
+    assert result.kind == ORIGINAL
+    assert not result.cover and result.explained_share == 0.0
+    assert "original" in result.verdict
+
+
+def test_independent_report_of_the_same_event(library, lexical) -> None:
+    store, index = library
+    reuters = demo("reuters_ferry_aground.txt")
+    store.remove(reuters.id)
+    result = check_article(reuters, store, index, lexical, LEXICAL)
+    assert result.kind == SAME_EVENT
+    assert not any(m.reuse for m in result.sources)
+    assert demo("ap_ferry_aground.txt").title in result.verdict
+
+
+def test_article_in_the_library_is_not_its_own_source(library, lexical) -> None:
+    store, index = library
+    ap = demo("ap_ferry_aground.txt")
+    result = check_article(ap, store, index, lexical, LEXICAL)
+    assert ap.id not in result.ranking()
+
+
+def test_changes_reported_for_sources_of_the_cover_only(library, lexical) -> None:
+    store, index = library
+    store.add(demo("valleyherald_ferry_aground.txt", site="valleyherald.example"))
+    cfg = replace(LEXICAL, changes=True)
+    result = check_article(demo("trendpulse_ferry_spun.txt"), store, index, lexical, cfg)
+    first = result.sources[0]
+    assert any(c.kind for c in first.changes)
+    assert all(not m.changes for m in result.sources if m.role != SOURCE)
+
+
+def test_ranking_lists_aligned_sources_then_other_candidates(library, lexical) -> None:
+    store, index = library
+    cfg = replace(LEXICAL, align_top=1)
+    result = check_article(demo("trendpulse_ferry_spun.txt"), store, index, lexical, cfg)
+    assert len(result.sources) == 1
+    ranking = result.ranking()
+    assert ranking[0] == result.sources[0].source.id
+    assert len(ranking) == len(set(ranking)) == len(result.candidates)
+
+
+def test_sync_index_catches_up_with_the_library(library) -> None:
+    store, index = library
+    drop_index(store.conn)
+    fresh = SourceIndex(store.conn, RETRIEVE)
+    assert sync_index(store, fresh) == store.count()
+    assert len(fresh) == store.count()
+    assert sync_index(store, fresh) == 0  # nothing left to do
+    store.conn.execute("DELETE FROM articles WHERE id = ?", (demo("ap_heat_wave.txt").id,))
+    sync_index(store, fresh)
+    assert len(fresh) == store.count()
+
+
+def test_spun_copy_and_same_event_with_the_model(with_vectors) -> None:
+    store, index, resources = with_vectors
+    assert pending_vectors(index) == 0
+    cfg = CheckConfig(retrieve=RETRIEVE)
+    spun = check_article(demo("trendpulse_ferry_spun.txt"), store, index, resources, cfg)
+    assert spun.kind == SPUN_COPY and spun.model == "minilm-int8"
+    assert origin_name(spun.sources[0].source) == "ap_ferry_aground.txt"
+    assert spun.sources[0].share >= 0.9
+    reuters = demo("reuters_ferry_aground.txt")
+    store.remove(reuters.id)
+    same = check_article(reuters, store, index, resources, cfg)
+    assert same.kind == SAME_EVENT
