@@ -127,7 +127,7 @@ def test_ranking_lists_aligned_sources_then_other_candidates(library, lexical) -
 
 
 def test_sync_index_catches_up_with_the_library(library) -> None:
-    store, index = library
+    store, _ = library
     drop_index(store.conn)
     fresh = SourceIndex(store.conn, RETRIEVE)
     assert sync_index(store, fresh) == store.count()

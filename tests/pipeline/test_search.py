@@ -10,7 +10,7 @@ from unspun.pipeline.search import fts_query, make_snippet
 
 @pytest.fixture
 def dated(library):
-    store, index = library
+    store, _ = library
     store.add(
         demo("valleyherald_ferry_aground.txt", site="valleyherald.example", published="2026-03-14")
     )

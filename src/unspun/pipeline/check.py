@@ -336,7 +336,11 @@ def same_event(
 
 _NAME = re.compile(r"\b[A-Z][a-z]+\b")
 _NOT_NAMES = frozenset(
-    ["The", "A", "An", "And", "But", "Or", "In", "On", "At", "By", "For", "To", "Of", "With", "From", "As", "He", "She", "It", "They", "We", "I", "His", "Her", "Its", "Their", "This", "That", "These", "Those", "There", "Here", "When", "While", "After", "Before"]
+    {
+        *("The", "A", "An", "And", "But", "Or", "In", "On", "At", "By", "For", "To", "Of"),
+        *("With", "From", "As", "He", "She", "It", "They", "We", "I", "His", "Her", "Its"),
+        *("Their", "This", "That", "These", "Those", "There", "Here", "When", "While", "After"),
+    }
 )
 
 
