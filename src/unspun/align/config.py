@@ -16,19 +16,20 @@ class AlignConfig:
     # Candidate filter: a sentence pair is scored only if it shares this much rare-word weight
     # (idf-weighted, as a share of the smaller sentence) or, with a model, this cosine.
     min_shared: float = 0.2
+    max_unit_chars: int = 600  # longer run-on "sentences" (lists, tables) are cut up
     min_words: int = 3  # shorter units ("2.", "Menu") are never aligned
     # Pair scores: the embedding cosine counts above cosine_floor, weighted against the
     # rare-word overlap; lexical evidence alone can also carry a pair.
     cosine_floor: float = 0.45
     cosine_weight: float = 0.7
     # A pair scoring match_threshold is accepted anywhere; a pair scoring weak_threshold only
-    # next to another accepted pair (within run_window sentences on both sides, same
-    # direction), or as the headline against the source's title or lede; two neighbouring
+    # next to another accepted pair (within run_window sentences on both sides, in order or
+    # reordered), or as the headline against the source's title or lede; two neighbouring
     # pairs both at run_seed_threshold vouch for each other.
     match_threshold: float = 0.65
-    weak_threshold: float = 0.42
+    weak_threshold: float = 0.4
     run_seed_threshold: float = 0.5
-    run_window: int = 2
+    run_window: int = 3
     # Lower bar for growing a pair to a neighbouring sentence (a copy that merges two source
     # sentences into one, or splits one).
     extend_threshold: float = 0.35

@@ -57,19 +57,46 @@ class Unit:
     lede: bool = False  # the first body sentence
 
 
-def article_units(article: Article) -> list[Unit]:
+def article_units(article: Article, max_chars: int = 600) -> list[Unit]:
+    """Title, body sentences and caption sentences; run-on "sentences" (lists, tables, text
+    without punctuation) are cut into pieces of about ``max_chars``."""
     units: list[Unit] = []
     if article.title.strip():
         start = len(article.title) - len(article.title.lstrip())
         end = len(article.title.rstrip())
         units.append(_unit(Span("title", start, end), article.title[start:end]))
-    for k, (start, end) in enumerate(split_sentences(article.text)):
+    spans = [
+        p for s, e in split_sentences(article.text) for p in _pieces(article.text, s, e, max_chars)
+    ]
+    for k, (start, end) in enumerate(spans):
         text = article.text[start:end]
         units.append(_unit(Span("body", start, end), text, lede=k == 0))
     for index, caption in enumerate(article.captions):
         for start, end in split_sentences(caption.text):
             units.append(_unit(Span("caption", start, end, index), caption.text[start:end]))
     return units
+
+
+def _pieces(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:
+    """Cut ``text[start:end]`` at line breaks, else spaces, into pieces of at most max_chars."""
+    out = []
+    while end - start > max_chars:
+        window = text[start : start + max_chars]
+        cut = window.rfind("\n", max_chars // 2)
+        if cut < 0:
+            cut = window.rfind(" ", max_chars // 2)
+        if cut < 0:
+            cut = max_chars
+        piece_end = start + cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        out.append((start, piece_end))
+        start += cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        out.append((start, end))
+    return out
 
 
 def _unit(span: Span, text: str, lede: bool = False) -> Unit:
@@ -80,9 +107,9 @@ def align_articles(
     copy: Article, source: Article, cfg: AlignConfig, embedder: Embedder | None = None
 ) -> Alignment:
     """Align ``copy`` with ``source``; without an embedder, on lexical evidence only."""
-    return align_units(
-        copy.id, article_units(copy), source.id, article_units(source), cfg, embedder
-    )
+    cu = article_units(copy, cfg.max_unit_chars)
+    su = article_units(source, cfg.max_unit_chars)
+    return align_units(copy.id, cu, source.id, su, cfg, embedder)
 
 
 def align_units(
@@ -187,7 +214,8 @@ def _select(
     """One-to-one links: sure pairs anywhere, weaker ones only inside a run of pairs.
 
     A paraphrase found alone between unrelated texts is more often two sentences on the same
-    topic than a reworded copy; a reworded copy shows as a run of neighbouring pairs.
+    topic than a reworded copy; a reworded copy shows as a run of neighbouring pairs (in order
+    or locally reordered).
     """
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     links: set[Link] = set()
@@ -232,14 +260,14 @@ def _headline(c: Unit, s: Unit) -> bool:
 
 
 def _diagonal(link: Link, window: int) -> list[Link]:
-    """Links that would continue a run through ``link``, in either direction."""
+    """Links near ``link`` on both sides: a run, forwards or (a reordered copy) backwards."""
     i, j = link
-    out = []
-    for di in range(1, window + 1):
-        for dj in range(1, window + 1):
-            out.append((i - di, j - dj))
-            out.append((i + di, j + dj))
-    return out
+    return [
+        (i + di, j + dj)
+        for di in range(-window, window + 1)
+        for dj in range(-window, window + 1)
+        if di and dj
+    ]
 
 
 def _extend(
