@@ -127,5 +127,38 @@ def eval_msrp(
     _emit(result, as_json)
 
 
+@eval_group.command("retrieval")
+@_data_option("pan13")
+@click.option(
+    "--limit", type=int, default=None, help="Check a seeded sample of N documents per category."
+)
+@click.option("--seed", type=int, default=13, show_default=True, help="Seed of the --limit sample.")
+@click.option("--no-model", is_flag=True, help="Lexical evidence only (no embeddings).")
+@json_option
+def eval_retrieval(
+    data: Path | None, limit: int | None, seed: int, no_model: bool, as_json: bool
+) -> None:
+    """`unspun check` on PAN 2013: every suspicious document against all source documents."""
+    from unspun.evaluate.retrieval import evaluate_retrieval
+
+    result = evaluate_retrieval(
+        data or shared_data_dir() / "pan13", limit=limit, seed=seed, use_model=not no_model
+    )
+    _emit(result, as_json)
+
+
+@eval_group.command("wire")
+@_data_option("news/helsinki_articles.csv")
+@click.option("--no-model", is_flag=True, help="Lexical evidence only (no embeddings).")
+@json_option
+def eval_wire(data: Path | None, no_model: bool, as_json: bool) -> None:
+    """`unspun check` on Helsinki: is an AP/Reuters republication's first source another
+    copy of the same wire story?"""
+    from unspun.evaluate.retrieval import evaluate_wire
+
+    news = data or shared_data_dir() / "news" / "helsinki_articles.csv"
+    _emit(evaluate_wire(news, use_model=not no_model), as_json)
+
+
 def register(group: click.Group) -> None:
     group.add_command(eval_group)

@@ -235,3 +235,117 @@ def _percentiles(seconds: list[float]) -> dict[str, float]:
     ms = sorted(1000 * s for s in seconds)
     p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
     return {"p50": round(statistics.median(ms), 1), "p95": round(p95, 1)}
+
+
+# -- Helsinki: wire republications -------------------------------------------------------
+
+WIRES = ("AP", "Reuters")
+
+
+def helsinki_library(
+    news_csv: Path, cfg: CheckConfig, resources: CheckResources, folder: Path | None = None
+) -> Library:
+    """Every Helsinki article, in a cached library."""
+    from unspun.config import ExtractConfig
+    from unspun.extract import read_inputs
+
+    require(news_csv, "Helsinki CSV")
+
+    def inputs() -> Iterable[tuple[str, Article | Rejected]]:
+        for item in read_inputs([str(news_csv)], ExtractConfig()):
+            yield item.origin, item
+
+    return cached_library("helsinki", inputs, [news_csv], cfg, resources, folder)
+
+
+def copies_by_shingles(
+    articles: list[Article], n: int = 5, min_overlap: float = 0.5
+) -> dict[str, set[str]]:
+    """For each article, the others that share ``min_overlap`` of the smaller one's word
+    ``n``-grams: copies (whole, cut short or extended) of the same story, found by brute force
+    over every pair, independently of the source index and the aligner."""
+    from unspun.retrieve.shingles import shingle_hashes
+
+    sets = {a.id: set(shingle_hashes(f"{a.title}\n\n{a.text}", n).tolist()) for a in articles}
+    owners: dict[int, list[str]] = defaultdict(list)
+    for article_id, hashes in sets.items():
+        for h in hashes:
+            owners[h].append(article_id)
+    copies: dict[str, set[str]] = {a.id: set() for a in articles}
+    for article_id, hashes in sets.items():
+        shared: dict[str, int] = defaultdict(int)
+        for h in hashes:
+            for other in owners[h]:
+                if other != article_id:
+                    shared[other] += 1
+        for other, count in shared.items():
+            smaller = min(len(hashes), len(sets[other])) or 1
+            if count / smaller >= min_overlap:
+                copies[article_id].add(other)
+    return copies
+
+
+def evaluate_wire(
+    news_csv: Path,
+    cfg: CheckConfig | None = None,
+    *,
+    use_model: bool = True,
+    folder: Path | None = None,
+) -> dict[str, Any]:
+    """Each AP- or Reuters-credited Helsinki article that has another copy in the corpus,
+    checked against all the others: is the first source another copy of the same story?
+
+    A copy is an article sharing half the word 5-grams of the smaller of the two
+    (:func:`copies_by_shingles`). ``top1``: the share of such articles whose first source is
+    one of their copies; ``top1_reused``: ... and is reported as reused; ``without_copy``:
+    credited articles with no copy in the corpus (left out: they have nothing to find).
+    """
+    cfg = cfg or CheckConfig()
+    resources = load_resources(cfg, use_model)
+    if resources.embedder is not None:
+        resources = CheckResources(CachedEmbedder(resources.embedder), resources.nlp)
+    library = helsinki_library(news_csv, cfg, resources, folder)
+    hits: dict[str, list[bool]] = defaultdict(list)
+    reused: dict[str, list[bool]] = defaultdict(list)
+    misses: list[dict[str, str]] = []
+    without_copy = 0
+    timings: list[float] = []
+    with open_store(library.path, create=False) as store:
+        articles = list(store.iter_articles())
+        copies = copies_by_shingles(articles)
+        index = SourceIndex(store.conn, cfg.retrieve, resources.embedder)
+        for article in articles:
+            wire = next((w for w in article.wire if w in WIRES), None)
+            if wire is None:
+                continue
+            if not copies[article.id]:
+                without_copy += 1
+                continue
+            t0 = time.perf_counter()
+            result = check_article(article, store, index, resources, cfg)
+            timings.append(time.perf_counter() - t0)
+            first = result.sources[0] if result.sources else None
+            ok = first is not None and first.source.id in copies[article.id]
+            hits[wire].append(ok)
+            reused[wire].append(ok and first is not None and first.reuse)
+            if not ok:
+                misses.append(
+                    {
+                        "id": article.id,
+                        "site": article.site,
+                        "title": article.title[:80],
+                        "first": first.source.id if first else "",
+                    }
+                )
+    every = [x for v in hits.values() for x in v]
+    every_reused = [x for v in reused.values() for x in v]
+    return {
+        "top1": round(sum(every) / len(every), 4) if every else None,
+        "top1_reused": round(sum(every_reused) / len(every_reused), 4) if every else None,
+        "by_wire": _shares(hits),
+        "checked": {w: len(v) for w, v in sorted(hits.items())},
+        "without_copy": without_copy,
+        "misses": misses,
+        "check_ms": _percentiles(timings),
+        "model": resources.model,
+    }

@@ -9,6 +9,7 @@ from typing import Any
 from unspun.evaluate.data import require
 from unspun.evaluate.seeds_alignment import check_alignment
 from unspun.evaluate.seeds_changes import check_changes
+from unspun.evaluate.seeds_check import check_seed_check
 from unspun.evaluate.seeds_extraction import check_extraction
 
 
@@ -17,4 +18,5 @@ def evaluate_seeds(seeds_dir: Path) -> dict[str, Any]:
     result: dict[str, Any] = {"extraction": check_extraction(seeds_dir, gold)}
     result["alignment"] = check_alignment(seeds_dir, gold)
     result["changes"] = check_changes(seeds_dir, gold)
+    result["check"] = check_seed_check(seeds_dir)
     return result

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from unspun.config import ExtractConfig
+from unspun.errors import InputError
 from unspun.evaluate.data import require
 from unspun.evaluate.retrieval import cached_library
 from unspun.evaluate.seeds_alignment import read_seed
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 def library_inputs(seeds_dir: Path, news_csv: Path, pan13: Path) -> tuple[list[Path], Any]:
     """The data files (for the cache key) and a function yielding the named articles."""
     seed = next(iter(sorted(seeds_dir.glob("000_*.txt"))), seeds_dir / "000")
+    require(pan13 / "src", "PAN13 source documents")
     pan_files = sorted((pan13 / "src").glob("*.txt")) + sorted((pan13 / "susp").glob("*.txt"))
     files = [require(seed, "seed document 000"), require(news_csv, "Helsinki CSV"), *pan_files]
 
@@ -55,9 +57,12 @@ def check_seed_check(
     cfg = cfg or CheckConfig()
     resources = resources or load_resources(cfg)
     shared = shared or seeds_dir.parent
-    files, inputs = library_inputs(
-        seeds_dir, shared / "news" / "helsinki_articles.csv", shared / "pan13"
-    )
+    try:
+        files, inputs = library_inputs(
+            seeds_dir, shared / "news" / "helsinki_articles.csv", shared / "pan13"
+        )
+    except InputError as exc:  # the distractors are missing: say so, score nothing
+        return {"ok": None, "skipped": str(exc)}
     library = cached_library("seeds-check", inputs, files, cfg, resources, folder)
     copy = read_seed(seeds_dir, "001")
     target = library.ids["000"]
