@@ -1,0 +1,389 @@
+"""Story families: articles that share text, grouped, with the likely original and a timeline.
+
+Families are built one article at a time, so adding articles never rebuilds them: a new article
+asks the source index for candidates among the articles already placed, aligns the best few
+with the cheap (lexical) aligner, and records a *link* for each pair with reuse, carrying the
+direction of reuse (:func:`unspun.provenance.direction.infer_direction`). It joins the family of
+its strongest link; when it strongly links two families (it contains most of an article of
+each) they merge. Weak reuse (a shared quote) and close reports with little shared text are
+kept as *same event* links between families, never as membership.
+
+Layers, from closest to loosest: exact duplicate ⊂ near-duplicate ⊂ reuse ⊂ same event. Each
+member's layer is its closeness to its parent (the member, or the wire story, it derives from).
+
+Tables (prefix ``fam_``, beside the library's own, written inside the caller's transaction)::
+
+    fam_meta     key -> value: schema version
+    fam_members  article id -> family number, and the order it was placed in
+    fam_links    (a, b): the newer and the older article of a pair with reuse, both shares,
+                 verbatim share, the direction verdict and its confidence
+    fam_events   (a, b): same-event links (close reports, little shared text)
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from unspun.align import AlignConfig, Embedder, align_articles
+from unspun.errors import NotFound, StoreError
+from unspun.model import Alignment, Article
+from unspun.provenance.direction import DirectionConfig, infer_direction
+from unspun.provenance.records import Direction
+from unspun.retrieve.index import SourceIndex
+from unspun.store import SqliteStore
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS fam_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS fam_members (article_id TEXT PRIMARY KEY, "
+    "family INTEGER NOT NULL, placed INTEGER NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS fam_members_family ON fam_members (family)",
+    "CREATE TABLE IF NOT EXISTS fam_links (a TEXT NOT NULL, b TEXT NOT NULL, "
+    "share_a REAL NOT NULL, share_b REAL NOT NULL, verbatim REAL NOT NULL, "
+    "relation TEXT NOT NULL, confidence REAL NOT NULL, source TEXT NOT NULL, "
+    "cut_short TEXT NOT NULL, earlier TEXT NOT NULL, verdict TEXT NOT NULL, "
+    "reasons TEXT NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID",
+    "CREATE INDEX IF NOT EXISTS fam_links_b ON fam_links (b)",
+    "CREATE TABLE IF NOT EXISTS fam_events (a TEXT NOT NULL, b TEXT NOT NULL, "
+    "score REAL NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID",
+    "CREATE INDEX IF NOT EXISTS fam_events_b ON fam_events (b)",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyConfig:
+    """How families are built."""
+
+    candidates: int = 20  # candidates asked of the source index
+    align_top: int = 4  # of those already placed, this many are aligned
+    join_share: float = 0.5  # a link joins a family: this share of the shorter article ...
+    min_shared_words: int = 60  # ... and at least this many words are shared
+    # Mostly paraphrased material, or articles crediting different agencies, is as often two
+    # reports of the same event as a rewrite: such a link needs more of the shorter article
+    # and some of the longer one.
+    loose_share: float = 0.5
+    loose_long_share: float = 0.2
+    merge_overlap: float = 0.5  # two families merge when the new article's material shared
+    # with each overlaps this much (a page compiling two stories merges nothing)
+    event_bm25_rank: int = 3  # a BM25 top-ranked candidate without reuse: the same event
+    align: AlignConfig = field(default_factory=lambda: AlignConfig(model="none"))
+    direction: DirectionConfig = field(default_factory=DirectionConfig)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A pair with reuse: ``a`` the article placed later, ``b`` the earlier one."""
+
+    a: str
+    b: str
+    share_a: float  # share of a's text found in b
+    share_b: float  # share of b's text found in a
+    verbatim: float  # share of the copy side's text copied verbatim or near-verbatim
+    direction: Direction
+    strength: float  # share of the shorter article found in the longer
+    covers: frozenset[int]  # a's body sentences (their starts) with a counterpart in b
+
+
+def ensure_schema(conn: sqlite3.Connection) -> None:
+    for statement in SCHEMA:
+        conn.execute(statement)
+    row = conn.execute("SELECT value FROM fam_meta WHERE key = 'schema_version'").fetchone()
+    if row is None:
+        conn.execute("INSERT INTO fam_meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+    elif int(row[0]) != SCHEMA_VERSION:
+        raise StoreError(
+            f"story families have schema version {row[0]}, this unspun reads "
+            f"{SCHEMA_VERSION}: rebuild them with `unspun stories --rebuild`"
+        )
+
+
+class FamilyIndex:
+    """Keeps the story families in step with the library (an :class:`ArticleIndex`).
+
+    Attach it to the store after the source index, which it asks for candidates::
+
+        index = SourceIndex(store.conn, retrieve_cfg)
+        store.attach(index)
+        store.attach(FamilyIndex(store, index, FamilyConfig()))
+    """
+
+    def __init__(
+        self,
+        store: SqliteStore,
+        index: SourceIndex,
+        cfg: FamilyConfig | None = None,
+        embedder: Embedder | None = None,
+    ) -> None:
+        self.store = store
+        self.index = index
+        self.cfg = cfg or FamilyConfig()
+        self.embedder = embedder
+        ensure_schema(store.conn)
+
+    def add(self, article: Article) -> None:
+        place(article, self.store, self.index, self.cfg, self.embedder)
+
+    def remove(self, article_id: str) -> bool:
+        return forget(self.store.conn, article_id)
+
+
+# -- placing one article -------------------------------------------------------------------
+
+
+def place(
+    article: Article,
+    store: SqliteStore,
+    index: SourceIndex,
+    cfg: FamilyConfig,
+    embedder: Embedder | None = None,
+) -> int:
+    """Put one article (already in the store and the source index) in a family; its number."""
+    conn = store.conn
+    found = conn.execute(
+        "SELECT family FROM fam_members WHERE article_id = ?", (article.id,)
+    ).fetchone()
+    if found is not None:
+        return int(found[0])
+    links, events = _links(article, store, index, cfg, embedder)
+    family = _join(conn, article.id, links, cfg)
+    for link in links:
+        _write_link(conn, link)
+    for other, score in events:
+        conn.execute(
+            "INSERT OR REPLACE INTO fam_events VALUES (?, ?, ?)", (article.id, other, score)
+        )
+    return family
+
+
+def _links(
+    article: Article,
+    store: SqliteStore,
+    index: SourceIndex,
+    cfg: FamilyConfig,
+    embedder: Embedder | None,
+) -> tuple[list[Link], list[tuple[str, float]]]:
+    candidates = index.candidates(article, cfg.candidates)
+    placed = _placed(store.conn, [c.article_id for c in candidates])
+    links: list[Link] = []
+    events: list[tuple[str, float]] = []
+    for candidate in [c for c in candidates if c.article_id in placed][: cfg.align_top]:
+        try:
+            other = store.get(candidate.article_id)
+        except NotFound:
+            continue
+        alignment = align_articles(article, other, cfg.align, embedder)
+        link = _link(article, other, alignment, cfg)
+        if link is not None:
+            links.append(link)
+        elif candidate.ranks.get("bm25", cfg.event_bm25_rank + 1) <= cfg.event_bm25_rank:
+            events.append((other.id, round(candidate.score, 4)))
+    return links, events
+
+
+def _link(article: Article, other: Article, alignment: Alignment, cfg: FamilyConfig) -> Link | None:
+    """A family link when most of the shorter article is in the longer, else None."""
+    s = alignment.summary
+    if not s.reuse:
+        return None
+    words_a, words_b = len(article.text.split()), len(other.text.split())
+    share, words = (s.copy_share, words_a) if words_a <= words_b else (s.source_share, words_b)
+    long_share = s.source_share if words_a <= words_b else s.copy_share
+    verbatim = s.verbatim_share / s.copy_share if s.copy_share else 0.0
+    loose = verbatim < 0.5 or _other_agencies(article, other)
+    if share < (cfg.loose_share if loose else cfg.join_share) or share * words < (
+        cfg.min_shared_words
+    ):
+        return None
+    if loose and long_share < cfg.loose_long_share:
+        return None
+    direction = infer_direction(article, other, alignment, cfg.direction)
+    covers = frozenset(c.start for p in alignment.pairs for c in p.copy if c.field == "body")
+    return Link(
+        article.id,
+        other.id,
+        s.copy_share,
+        s.source_share,
+        round(verbatim, 4),
+        direction,
+        share,
+        covers,
+    )
+
+
+def _other_agencies(a: Article, b: Article) -> bool:
+    """Both credit agencies, but none in common (two wire reports of one event)."""
+    return bool(a.wire and b.wire and not set(a.wire) & set(b.wire))
+
+
+def _placed(conn: sqlite3.Connection, ids: list[str]) -> set[str]:
+    if not ids:
+        return set()
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(f"SELECT article_id FROM fam_members WHERE article_id IN ({marks})", ids)
+    return {r[0] for r in rows}
+
+
+def _join(conn: sqlite3.Connection, article_id: str, links: list[Link], cfg: FamilyConfig) -> int:
+    """The family the article joins: its strongest link's, merging strongly linked families."""
+    placed = int(conn.execute("SELECT COALESCE(MAX(placed), 0) + 1 FROM fam_members").fetchone()[0])
+    if not links:
+        family = int(
+            conn.execute("SELECT COALESCE(MAX(family), 0) + 1 FROM fam_members").fetchone()[0]
+        )
+        conn.execute("INSERT INTO fam_members VALUES (?, ?, ?)", (article_id, family, placed))
+        return family
+    ranked = sorted(links, key=lambda k: -k.strength)
+    family = _family_of(conn, ranked[0].b)
+    for link in ranked[1:]:
+        if _overlap(link.covers, ranked[0].covers) < cfg.merge_overlap:
+            continue
+        other = _family_of(conn, link.b)
+        if other != family:
+            keep, gone = min(family, other), max(family, other)
+            conn.execute("UPDATE fam_members SET family = ? WHERE family = ?", (keep, gone))
+            family = keep
+    conn.execute("INSERT INTO fam_members VALUES (?, ?, ?)", (article_id, family, placed))
+    return family
+
+
+def _overlap(x: frozenset[int], y: frozenset[int]) -> float:
+    smaller = min(len(x), len(y))
+    return len(x & y) / smaller if smaller else 0.0
+
+
+def _family_of(conn: sqlite3.Connection, article_id: str) -> int:
+    row = conn.execute(
+        "SELECT family FROM fam_members WHERE article_id = ?", (article_id,)
+    ).fetchone()
+    return int(row[0])
+
+
+def _write_link(conn: sqlite3.Connection, link: Link) -> None:
+    d = link.direction
+    conn.execute(
+        "INSERT OR REPLACE INTO fam_links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (link.a, link.b, link.share_a, link.share_b, link.verbatim, d.relation.value,
+         d.confidence, d.source, d.cut_short, d.earlier_version, d.verdict,
+         "\n".join(d.reasons)),
+    )  # fmt: skip
+
+
+# -- removing ------------------------------------------------------------------------------
+
+
+def forget(conn: sqlite3.Connection, article_id: str) -> bool:
+    """Take an article out of its family; the rest may split into several families."""
+    row = conn.execute(
+        "SELECT family FROM fam_members WHERE article_id = ?", (article_id,)
+    ).fetchone()
+    if row is None:
+        return False
+    family = int(row[0])
+    conn.execute("DELETE FROM fam_members WHERE article_id = ?", (article_id,))
+    conn.execute("DELETE FROM fam_links WHERE a = ? OR b = ?", (article_id, article_id))
+    conn.execute("DELETE FROM fam_events WHERE a = ? OR b = ?", (article_id, article_id))
+    _split(conn, family)
+    return True
+
+
+def _split(conn: sqlite3.Connection, family: int) -> None:
+    """Renumber the parts of a family that no link holds together any more."""
+    members = [
+        r[0]
+        for r in conn.execute(
+            "SELECT article_id FROM fam_members WHERE family = ? ORDER BY placed", (family,)
+        )
+    ]
+    if len(members) < 2:
+        return
+    parent = {m: m for m in members}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in read_links(conn, members):
+        if a in parent and b in parent:
+            parent[root(a)] = root(b)
+    groups: dict[str, list[str]] = {}
+    for m in members:
+        groups.setdefault(root(m), []).append(m)
+    if len(groups) == 1:
+        return
+    top = int(conn.execute("SELECT MAX(family) FROM fam_members").fetchone()[0])
+    for i, group in enumerate(sorted(groups.values(), key=len, reverse=True)[1:], start=1):
+        marks = ",".join("?" * len(group))
+        conn.execute(
+            f"UPDATE fam_members SET family = ? WHERE article_id IN ({marks})", (top + i, *group)
+        )
+
+
+def read_links(conn: sqlite3.Connection, members: Iterable[str]) -> list[tuple[str, str]]:
+    ids = list(members)
+    found: list[tuple[str, str]] = []
+    for i in range(0, len(ids), 400):
+        chunk = ids[i : i + 400]
+        marks = ",".join("?" * len(chunk))
+        found += conn.execute(f"SELECT a, b FROM fam_links WHERE a IN ({marks})", chunk).fetchall()
+    return found
+
+
+# -- catching up ---------------------------------------------------------------------------
+
+
+def sync_families(
+    store: SqliteStore,
+    index: SourceIndex,
+    cfg: FamilyConfig | None = None,
+    embedder: Embedder | None = None,
+    rebuild: bool = False,
+) -> int:
+    """Place every library article not yet in a family (in the order added); how many.
+
+    Families of removed articles are pruned. Commits in chunks, so a long catch-up can be
+    interrupted without losing what was placed.
+    """
+    from unspun.retrieve.rerank import sync_index
+
+    cfg = cfg or FamilyConfig()
+    conn = store.conn
+    sync_index(store, index)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        ensure_schema(conn)
+        if rebuild:
+            for table in ("fam_members", "fam_links", "fam_events"):
+                conn.execute(f"DELETE FROM {table}")
+        stale = [r[0] for r in conn.execute(
+            "SELECT article_id FROM fam_members WHERE article_id NOT IN (SELECT id FROM articles)"
+        )]  # fmt: skip
+        for article_id in stale:
+            forget(conn, article_id)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    missing = [r[0] for r in conn.execute(
+        "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM fam_members) ORDER BY seq"
+    )]  # fmt: skip
+    done = 0
+    for start in range(0, len(missing), 200):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for article_id in missing[start : start + 200]:
+                place(store.get(article_id), store, index, cfg, embedder)
+                done += 1
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    if done:
+        log.info("%s: %d articles placed in story families", store.name, done)
+    return done

@@ -1,0 +1,322 @@
+"""Reading story families back: the original, each member's relation, the timeline, growth.
+
+The family tables (:mod:`unspun.provenance.families`) keep only membership and pairwise links;
+a :class:`StoryFamily` is put together from them when asked for, so it always reflects the
+links as they are now. Growth (what each version adds over the versions before it) needs the
+texts, so it is computed only for one family at a time (``unspun story ID``).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass
+
+from unspun.align import AlignConfig, align_articles
+from unspun.errors import NotFound
+from unspun.provenance.records import FamilyMember, Layer, Relation, StoryFamily
+from unspun.store import SqliteStore
+
+
+@dataclass(frozen=True, slots=True)
+class _Meta:
+    id: str
+    title: str
+    site: str
+    when: str
+    words: int
+    wire: tuple[str, ...]
+    lede: str = ""  # the opening of the body, to tell a real headline from a site's filler
+
+
+@dataclass(frozen=True, slots=True)
+class _Link:
+    a: str
+    b: str
+    share_a: float
+    share_b: float
+    verbatim: float
+    relation: Relation
+    confidence: float
+    source: str
+    cut_short: str
+    earlier: str
+
+    def share(self, member: str) -> float:
+        return self.share_a if member == self.a else self.share_b
+
+    def other(self, member: str) -> str:
+        return self.b if member == self.a else self.a
+
+    def derived(self) -> str:
+        if self.relation == Relation.A_FROM_B:
+            return self.a
+        if self.relation == Relation.B_FROM_A:
+            return self.b
+        return ""
+
+
+def family_ids(conn: sqlite3.Connection, min_size: int = 1) -> list[int]:
+    """Family numbers, largest family first."""
+    rows = conn.execute(
+        "SELECT family, COUNT(*) AS n FROM fam_members GROUP BY family HAVING n >= ? "
+        "ORDER BY n DESC, family",
+        (min_size,),
+    )
+    return [int(r[0]) for r in rows]
+
+
+def family_of(conn: sqlite3.Connection, article_id: str) -> int:
+    row = conn.execute(
+        "SELECT family FROM fam_members WHERE article_id = ?", (article_id,)
+    ).fetchone()
+    if row is None:
+        raise NotFound(f"article {article_id} is in no story family yet")
+    return int(row[0])
+
+
+def load_family(store: SqliteStore, family: int, growth: bool = False) -> StoryFamily:
+    """One family, members in timeline order; with ``growth``, what each version adds."""
+    conn = store.conn
+    ids = [
+        r[0]
+        for r in conn.execute(
+            "SELECT article_id FROM fam_members WHERE family = ? ORDER BY placed", (family,)
+        )
+    ]
+    if not ids:
+        raise NotFound(f"no story family {family} (see `unspun stories`)")
+    meta = _metas(conn, ids)
+    links = _read_links(conn, ids)
+    wire = _wire(meta.values())
+    original, label = _original(meta, links, wire)
+    members = [_member(m, meta, links, original, wire) for m in ids if m in meta]
+    members.sort(key=lambda x: (x.when == "", x.when, x.article_id))
+    if growth:
+        members = _with_growth(store, members)
+    return StoryFamily(
+        id=family,
+        title=_title(meta.values(), original),
+        original=original,
+        original_label=label,
+        wire=wire,
+        members=tuple(members),
+        events=_events(conn, ids),
+    )
+
+
+# -- pieces --------------------------------------------------------------------------------
+
+
+def _metas(conn: sqlite3.Connection, ids: list[str]) -> dict[str, _Meta]:
+    found: dict[str, _Meta] = {}
+    for i in range(0, len(ids), 400):
+        chunk = ids[i : i + 400]
+        marks = ",".join("?" * len(chunk))
+        rows = conn.execute(
+            f"SELECT id, title, site, published, fetched, words, wire, substr(text, 1, 800) "
+            f"FROM articles "
+            f"WHERE id IN ({marks})",
+            chunk,
+        )
+        for aid, title, site, published, fetched, words, wire, lede in rows:
+            found[aid] = _Meta(aid, title, site, when(published, fetched), int(words),
+                               tuple(filter(None, wire.split(","))), lede)  # fmt: skip
+    return found
+
+
+def when(published: str, fetched: str) -> str:
+    """The best time known: a published time, else the fetch time on the published day."""
+    if "T" in published:
+        return published
+    if fetched and (not published or fetched[:10] == published[:10]):
+        return fetched
+    return published or fetched
+
+
+def _read_links(conn: sqlite3.Connection, ids: list[str]) -> list[_Link]:
+    links: list[_Link] = []
+    members = set(ids)
+    for i in range(0, len(ids), 400):
+        chunk = ids[i : i + 400]
+        marks = ",".join("?" * len(chunk))
+        rows = conn.execute(
+            "SELECT a, b, share_a, share_b, verbatim, relation, confidence, source, cut_short, "
+            f"earlier FROM fam_links WHERE a IN ({marks})",
+            chunk,
+        )
+        for r in rows:
+            if r[1] in members:
+                links.append(_Link(r[0], r[1], r[2], r[3], r[4], Relation(r[5]), *r[6:]))
+    return links
+
+
+def _wire(metas: object) -> tuple[str, ...]:
+    counts: Counter[str] = Counter(g for m in metas for g in m.wire)  # type: ignore[attr-defined]
+    return tuple(g for g, _ in counts.most_common())
+
+
+def _original(meta: dict[str, _Meta], links: list[_Link], wire: tuple[str, ...]) -> tuple[str, str]:
+    """The likely original (a member id, or '') and the words that say what it is."""
+    if len(meta) == 1:
+        only = next(iter(meta))
+        return only, "original (no copy of it in the library)"
+    directed = [k for k in links if k.derived()]
+    common = Counter(k.source for k in links if k.relation == Relation.COMMON_SOURCE and k.source)
+    if common:
+        agency, n = common.most_common(1)[0]
+        if n >= len(directed):
+            return "", f"wire story, not in the library: {agency}"
+    if directed:
+        parents: Counter[str] = Counter()
+        children = {k.derived() for k in directed}
+        for k in directed:
+            parents[k.other(k.derived())] += 1
+        roots = [m for m in parents if m not in children] or list(parents)
+        best = max(roots, key=lambda m: (parents[m], _earliness(meta[m].when)))
+        return best, "likely original (the others derive from it)"
+    if wire:
+        return "", f"wire story, not in the library: {wire[0]}"
+    first = min(meta.values(), key=lambda m: (m.when == "", m.when))
+    return first.id, "earliest member (the texts do not tell which came first)"
+
+
+def _earliness(value: str) -> str:
+    # max() picks the earliest: invert the ISO string's order; undated ranks last.
+    return "".join(chr(0x10FFFF - ord(c)) for c in value) if value else ""
+
+
+def _member(
+    mid: str,
+    meta: dict[str, _Meta],
+    links: list[_Link],
+    original: str,
+    wire: tuple[str, ...],
+) -> FamilyMember:
+    m = meta[mid]
+    own = [k for k in links if mid in (k.a, k.b)]
+    if mid == original:
+        return FamilyMember(mid, m.title, m.site, m.when, m.words, Layer.ORIGINAL, "original",
+                            "", 1.0)  # fmt: skip
+    as_derived = [k for k in own if k.derived() == mid]
+    if as_derived:
+        best = max(as_derived, key=lambda k: (k.confidence, k.share(mid)))
+    else:
+        best = max(own, key=lambda k: (k.share(mid), k.share(k.other(mid))), default=None)
+    if best is None:
+        return FamilyMember(mid, m.title, m.site, m.when, m.words, Layer.REUSE, "member", "", 0.0)
+    layer = _layer(best, mid)
+    other = best.other(mid)
+    if layer in (Layer.EXACT, Layer.NEAR) or as_derived or not wire:
+        parent = other
+    else:
+        parent = f"wire:{wire[0]}"
+    name = meta[other].site or other if other in meta else other
+    return FamilyMember(
+        mid, m.title, m.site, m.when, m.words, layer, _relation(mid, own, best, layer, name),
+        parent, round(best.share(mid), 3),
+    )  # fmt: skip
+
+
+def _layer(link: _Link, mid: str) -> Layer:
+    mine, theirs = link.share(mid), link.share(link.other(mid))
+    if mine >= 0.99 and theirs >= 0.99 and link.verbatim >= 0.99:
+        return Layer.EXACT
+    if mine >= 0.9 and theirs >= 0.9 and link.verbatim >= 0.8:
+        return Layer.NEAR
+    return Layer.REUSE
+
+
+def _relation(mid: str, own: list[_Link], best: _Link, layer: Layer, name: str) -> str:
+    if layer == Layer.EXACT:
+        return f"exact duplicate of {name}"
+    if layer == Layer.NEAR:
+        return f"near-duplicate of {name}"
+    if any(k.earlier == mid for k in own):
+        return "earlier, shorter version"
+    if any(k.cut_short == mid for k in own):
+        return "republication cut short"
+    spun = best.verbatim < 0.5
+    if best.derived() == mid:
+        return f"{'spun (paraphrased)' if spun else 'partial'} copy of {name}"
+    if best.relation == Relation.COMMON_SOURCE and best.source:
+        return f"{'rewrites' if spun else 'runs'} the {best.source} story"
+    return "shares text with " + name
+
+
+def _title(metas: object, original: str) -> str:
+    """The original's title, else the title most members carry that their text bears out."""
+    items = list(metas)  # type: ignore[call-overload]
+    for m in items:
+        if m.id == original and m.title:
+            return str(m.title)
+    counts: Counter[str] = Counter()
+    for m in items:
+        if m.title.strip() and _borne_out(m.title, m.lede):
+            counts[m.title.strip().lower()] += 1
+    if not counts:
+        return next((str(m.title) for m in items if m.title.strip()), "")
+    top = counts.most_common(1)[0][0]
+    return str(next(m.title.strip() for m in items if m.title.strip().lower() == top))
+
+
+def _borne_out(title: str, lede: str) -> bool:
+    """Half the title's longer words occur in the opening of the text (not a site's filler)."""
+    words = {w for w in re.findall(r"\w+", title.lower()) if len(w) > 3}
+    if not words:
+        return False
+    text = set(re.findall(r"\w+", lede.lower()))
+    return len(words & text) >= 0.5 * len(words)
+
+
+def _events(conn: sqlite3.Connection, ids: list[str]) -> tuple[str, ...]:
+    members = set(ids)
+    found: list[str] = []
+    for i in range(0, len(ids), 400):
+        chunk = ids[i : i + 400]
+        marks = ",".join("?" * len(chunk))
+        for a, b in conn.execute(
+            f"SELECT a, b FROM fam_events WHERE a IN ({marks}) OR b IN ({marks})", chunk + chunk
+        ):
+            other = b if a in members else a
+            if other not in members and other not in found:
+                found.append(other)
+    return tuple(found)
+
+
+def _with_growth(store: SqliteStore, members: list[FamilyMember]) -> list[FamilyMember]:
+    """Each member against the longest member before it: the words (and sentence) it adds."""
+    cfg = AlignConfig(model="none")
+    out: list[FamilyMember] = []
+    longest = None
+    for member in members:
+        article = store.get(member.article_id)
+        if longest is None:
+            out.append(_grown(member, member.words, _first_sentence(article.text)))
+        else:
+            alignment = align_articles(article, longest, cfg, None)
+            new = [s for s in alignment.new if s.field == "body"]
+            words = sum(len(article.text[s.start : s.end].split()) for s in new)
+            sample = article.text[new[0].start : new[0].end] if new else ""
+            out.append(_grown(member, words, sample))
+        if longest is None or member.words > len(longest.text.split()):
+            longest = article
+    return out
+
+
+def _grown(member: FamilyMember, words: int, sample: str) -> FamilyMember:
+    sample = " ".join(sample.split())
+    if len(sample) > 160:
+        sample = sample[:157].rstrip() + "…"
+    return FamilyMember(
+        member.article_id, member.title, member.site, member.when, member.words, member.layer,
+        member.relation, member.parent, member.reuse_share, words, sample,
+    )  # fmt: skip
+
+
+def _first_sentence(text: str) -> str:
+    from unspun.align import split_sentences
+
+    spans = split_sentences(text)
+    return text[spans[0][0] : spans[0][1]] if spans else ""
