@@ -37,13 +37,14 @@ def cli(ctx: click.Context, db_path: str, verbose: int) -> None:
 def _register() -> None:
     # Each face module adds its commands to the group; imported here so that
     # `import unspun.cli.main` stays cheap for --help.
-    from unspun.cli import check, compare, evaluate, library, serve, synth
+    from unspun.cli import check, compare, evaluate, library, serve, stories, synth
 
     library.register(cli)
     compare.register(cli)
     check.register(cli)
     evaluate.register(cli)
     serve.register(cli)
+    stories.register(cli)
     synth.register(cli)
 
 
