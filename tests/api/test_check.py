@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
 SPUN = "trendpulse_ferry_spun.txt"
@@ -100,3 +101,30 @@ def test_articles_added_through_the_api_are_found(client: TestClient) -> None:
     client.delete(f"/api/articles/{added['id']}")
     report = client.post("/api/check", json={"text": copy}).json()
     assert added["id"] not in {s["id"] for s in report["sources"]}
+
+
+@pytest.mark.slow
+def test_the_seed_check_answers_as_the_cli(seeds_dir: Path, tmp_path: Path) -> None:
+    """Issue 7's acceptance: the API answers the seed check with the CLI's sources and changes."""
+    import json
+
+    from click.testing import CliRunner
+
+    from unspun.api import Settings, create_app
+    from unspun.cli.main import cli
+
+    source = next(seeds_dir.glob("000_*.txt"))
+    copy = next(seeds_dir.glob("001_*.txt"))
+    db = str(tmp_path / "seeds.db")
+    assert CliRunner().invoke(cli, ["--db", db, "add", "-q", str(source)]).exit_code == 0
+    with TestClient(create_app(Settings(db_path=db))) as client:
+        api = client.post("/api/check", json={"text": copy.read_text("utf-8")}).json()
+    run = CliRunner().invoke(cli, ["--db", db, "check", "--json", str(copy)])
+    assert run.exit_code == 0, run.output
+    cli_report = json.loads(run.output)
+    assert api["sources"][0]["title"] == cli_report["sources"][0]["title"]
+    assert [s["id"] for s in api["sources"]] == [s["id"] for s in cli_report["sources"]]
+    api_changes = [(c["kind"], c["copy"]) for s in api["sources"] for c in s["changes"]]
+    cli_changes = [(c["kind"], c["copy"]) for s in cli_report["sources"] for c in s["changes"]]
+    assert api_changes == cli_changes
+    assert any("Vice President" in json.dumps(c) for c in api_changes)
