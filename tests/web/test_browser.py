@@ -129,3 +129,16 @@ def test_seed_check_finds_its_source_and_the_changes(
         assert "Vice President" in changes and "G20" in changes
         assert report.locator(".side.copy :text('Vice President')").first.is_visible()
         screenshot(page, "seed-check")
+
+
+def test_story_family_timeline(
+    page: Any, demo_library: Path, screenshot: Callable[[Any, str], Path]
+) -> None:
+    with live_server(Settings(db_path=str(demo_library), use_model=False)) as base:
+        page.goto(f"{base}/stories")
+        page.click("table.families tbody tr:first-child a")
+        page.wait_for_selector("ol.timeline")
+        assert "ferry" in page.inner_text("h1").lower()
+        assert page.locator("ol.timeline li").count() >= 2
+        assert page.inner_text("#original").startswith("Original:")
+        screenshot(page, "demo-story")

@@ -127,3 +127,19 @@ def test_search_page_marks_the_query_words(client: TestClient) -> None:
     hostile = client.get("/search", params={"q": "<script>alert(1)</script>"}).text
     assert "<script>alert" not in hostile and "&lt;script&gt;alert(1)&lt;/script&gt;" in hostile
     assert client.get("/search").status_code == 200
+
+
+def test_story_pages_show_the_family_and_its_timeline(client: TestClient) -> None:
+    families = client.get("/api/stories").json()["families"]
+    listing = client.get("/stories").text
+    assert f'<a href="/stories/{families[0]["id"]}">' in listing
+    family = client.get(f"/stories/{families[0]['id']}").text
+    assert 'id="original"' in family and '<ol class="timeline">' in family
+    for member in families[0]["members"]:
+        assert f'href="/articles/{member["article_id"]}"' in family
+    member = families[0]["members"][0]["article_id"]
+    assert (
+        f'href="/stories/{families[0]["id"]}">story family'
+        in client.get(f"/articles/{member}").text
+    )
+    assert client.get("/stories/999999").status_code == 404

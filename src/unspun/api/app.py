@@ -10,7 +10,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from unspun import __version__
 from unspun.api import errors
-from unspun.api.routes import articles, check, compare, search
+from unspun.api.routes import articles, check, compare, search, stories
 from unspun.api.settings import Settings
 from unspun.api.state import AppState
 
@@ -42,9 +42,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.unspun = AppState(settings)
-    for router in (articles.router, compare.router, check.router, search.router, pages.router):
+    for router in (
+        articles.router,
+        compare.router,
+        check.router,
+        search.router,
+        stories.router,
+        pages.router,
+    ):
         app.include_router(router)
-    # Later resources plug in the same way, e.g. stories.router (story families).
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     errors.install(app, error_page)
     app.add_middleware(SecurityHeaders)

@@ -7,6 +7,7 @@ records or report dicts; the routes and pages only shape the answer.
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,14 +16,19 @@ from unspun.align import Embedder
 from unspun.api.errors import RequestError
 from unspun.api.schemas import ArticleIn, ArticleRef
 from unspun.api.state import AppState
+from unspun.codec import to_dict
 from unspun.config import ExtractConfig
-from unspun.errors import UnsupportedFormat
+from unspun.errors import NotFound, UnsupportedFormat
 from unspun.extract import read_bytes
 from unspun.extract.sources import format_of
 from unspun.model import Alignment, Article, Change, content_id
 from unspun.pipeline import CheckResult, SearchHit, SearchQuery, check_article, sync_index
 from unspun.pipeline import search as search_library
 from unspun.pipeline.search import fts_query
+from unspun.provenance.families import FamilyConfig, sync_families
+from unspun.provenance.records import StoryFamily
+from unspun.provenance.stories import family_ids, family_of, load_family
+from unspun.retrieve.config import RetrieveConfig
 from unspun.retrieve.index import SourceIndex
 from unspun.store import SqliteStore
 
@@ -120,3 +126,43 @@ def search(state: AppState, store: SqliteStore, query: SearchQuery) -> list[Sear
         raise RequestError(f"search: {query.text!r} holds no word to look for")
     source_index(state, store, None)
     return search_library(store.conn, query)
+
+
+STORIES_SCHEMA = "unspun.stories/1"  # as `unspun stories --json`
+
+
+def story_families(store: SqliteStore, min_size: int, limit: int) -> list[StoryFamily]:
+    """The story families, largest first (brought up to date with the library first)."""
+    _sync_families(store)
+    return [load_family(store, f) for f in family_ids(store.conn, min_size)[:limit]]
+
+
+def story_family(store: SqliteStore, ref: str) -> StoryFamily:
+    """One family by its number, or the family of the article with this id (or prefix)."""
+    _sync_families(store)
+    ref = ref.strip()
+    number = (
+        int(ref) if ref.isdigit() and len(ref) < 9 else family_of(store.conn, store.get(ref).id)
+    )
+    return load_family(store, number, growth=True)
+
+
+def family_number(store: SqliteStore, article_id: str) -> int | None:
+    """The family an article was placed in, if families were built and it has one."""
+    try:
+        return family_of(store.conn, article_id)
+    except (NotFound, sqlite3.OperationalError):  # not placed yet, or no family tables
+        return None
+
+
+def family_dict(family: StoryFamily) -> dict[str, Any]:
+    """A family as JSON-ready values, as `unspun story --json` gives it."""
+    data = to_dict(family)
+    data["size"] = len(family)
+    dates = [m.when for m in family.members if m.when]
+    data["first"], data["last"] = (dates[0], dates[-1]) if dates else ("", "")
+    return data
+
+
+def _sync_families(store: SqliteStore) -> None:
+    sync_families(store, SourceIndex(store.conn, RetrieveConfig()), FamilyConfig())

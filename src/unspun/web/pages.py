@@ -15,9 +15,12 @@ from unspun.api.schemas import ArticleRef
 from unspun.api.service import (
     check,
     compare,
+    family_number,
     read_upload,
     resolve,
     search,
+    story_families,
+    story_family,
     with_metadata,
 )
 from unspun.api.state import AppState
@@ -164,8 +167,11 @@ def articles_page(state: State, site: str | None = None, offset: int = 0) -> HTM
 def article_page(article_id: str, state: State) -> HTMLResponse:
     with state.store() as store:
         article = store.get(article_id)
+        family = family_number(store, article.id)
     paragraphs = [p for p in article.text.split("\n\n") if p.strip()]
-    return _page("article.html", nav="articles", article=article, paragraphs=paragraphs)
+    return _page(
+        "article.html", nav="articles", article=article, paragraphs=paragraphs, family=family
+    )
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -201,6 +207,20 @@ def _segments(text: str, marks: tuple[tuple[int, int], ...]) -> list[tuple[str, 
         pos = end
     out.append((text[pos:], False))
     return out
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories_page(state: State, min_size: int = 2) -> HTMLResponse:
+    with state.store() as store:
+        families = story_families(store, max(min_size, 1), 4 * state.settings.page_size)
+    return _page("stories.html", nav="stories", families=families)
+
+
+@router.get("/stories/{ref}", response_class=HTMLResponse)
+def story_page(ref: str, state: State) -> HTMLResponse:
+    with state.store() as store:
+        family = story_family(store, ref)
+    return _page("story.html", nav="stories", family=family)
 
 
 @router.get("/api", response_class=HTMLResponse)

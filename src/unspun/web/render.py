@@ -18,6 +18,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from unspun.provenance.records import StoryFamily
 from unspun.report.common import pct
 
 ROLE_HELP = {
@@ -37,8 +38,24 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals |= {"pct": pct, "role_help": ROLE_HELP}
+    env.globals |= {
+        "pct": pct,
+        "role_help": ROLE_HELP,
+        "original_of": original_of,
+        "first_seen": lambda f: next((m.when for m in f.members if m.when), ""),
+        "last_seen": lambda f: next((m.when for m in reversed(f.members) if m.when), ""),
+    }
     return env
+
+
+def original_of(family: StoryFamily) -> str:
+    """The family's original as a reader knows it, or why there is none in the library."""
+    if not family.original:
+        return family.original_label
+    member = next((m for m in family.members if m.article_id == family.original), None)
+    if member is None:
+        return family.original
+    return f"“{member.title or member.article_id}”" + (f" ({member.site})" if member.site else "")
 
 
 def render(template: str, **context: Any) -> str:
