@@ -103,7 +103,7 @@ def test_pages_fit_a_phone(
     page.set_viewport_size({"width": 390, "height": 844})
     with live_server(Settings(db_path=str(demo_library), use_model=False)) as base:
         _check(page, base, (DEMO / SPUN).read_text("utf-8"))
-        for path in (None, "/articles", "/compare"):
+        for path in (None, "/articles", "/compare", "/stories", "/stories/1", "/search?q=ferry"):
             if path:
                 page.goto(base + path)
             width = page.evaluate("document.documentElement.scrollWidth")
