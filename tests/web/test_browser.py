@@ -142,3 +142,22 @@ def test_story_family_timeline(
         assert page.locator("ol.timeline li").count() >= 2
         assert page.inner_text("#original").startswith("Original:")
         screenshot(page, "demo-story")
+
+
+def test_check_an_uploaded_page(page: Any, demo_library: Path, tmp_path: Path) -> None:
+    spun = (DEMO / SPUN).read_text("utf-8")
+    title, _, body = spun.partition("\n")
+    paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n") if p.strip())
+    upload = tmp_path / "spun.html"
+    upload.write_text(
+        f"<html><head><title>{title}</title></head><body><nav>Home | News</nav>"
+        f"<article><h1>{title}</h1>{paragraphs}</article></body></html>",
+        "utf-8",
+    )
+    with live_server(Settings(db_path=str(demo_library), use_model=False)) as base:
+        page.goto(f"{base}/check")
+        page.set_input_files("#file", str(upload))
+        page.click("form.entry button[type=submit]")
+        page.wait_for_selector("#verdict")
+        assert "ferry" in _first_source(page).lower()
+        assert page.locator("#report .side.copy").is_visible()

@@ -1,0 +1,50 @@
+"""``unspun serve``: settings built from the options, and no open library off loopback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from unspun.cli.main import cli
+
+
+@pytest.fixture
+def served(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """What `unspun serve` would hand to uvicorn (the server itself is not started)."""
+    import uvicorn
+
+    seen: dict[str, Any] = {}
+
+    def fake_run(app: Any, **kw: Any) -> None:
+        seen.update(kw, app=app)
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    return seen
+
+
+def test_serve_builds_the_app_over_the_library(served: dict[str, Any], tmp_path: Path) -> None:
+    db = str(tmp_path / "lib.db")
+    run = CliRunner().invoke(
+        cli, ["--db", db, "serve", "--port", "8123", "--max-upload", "0.5", "--no-model"]
+    )
+    assert run.exit_code == 0, run.output
+    assert (served["host"], served["port"]) == ("127.0.0.1", 8123)
+    settings = served["app"].state.unspun.settings
+    assert settings.db_path == db and settings.max_upload_bytes == 500_000
+    assert settings.use_model is False and settings.writes_need_token is False
+
+
+def test_serve_off_loopback_needs_a_token(
+    served: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("UNSPUN_TOKEN", raising=False)
+    run = CliRunner().invoke(cli, ["serve", "--host", "0.0.0.0"])
+    assert run.exit_code == 2 and "token" in run.output
+    assert not served
+    monkeypatch.setenv("UNSPUN_TOKEN", "s3cret")
+    run = CliRunner().invoke(cli, ["serve", "--host", "0.0.0.0"])
+    assert run.exit_code == 0, run.output
+    assert served["app"].state.unspun.settings.token == "s3cret"
