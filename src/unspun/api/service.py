@@ -109,7 +109,8 @@ def source_index(state: AppState, store: SqliteStore, embedder: Embedder | None)
     cfg = state.check_config()
     index = SourceIndex(store.conn, cfg.retrieve, embedder)
     index._matrix = state.matrix  # one in-memory copy of the vectors for every request
-    sync_index(store, index, vectors=cfg.lazy_vectors if embedder is not None else 0)
+    with state.sync_lock:
+        sync_index(store, index, vectors=cfg.lazy_vectors if embedder is not None else 0)
     return index
 
 
@@ -131,15 +132,17 @@ def search(state: AppState, store: SqliteStore, query: SearchQuery) -> list[Sear
 STORIES_SCHEMA = "unspun.stories/1"  # as `unspun stories --json`
 
 
-def story_families(store: SqliteStore, min_size: int, limit: int) -> list[StoryFamily]:
+def story_families(
+    state: AppState, store: SqliteStore, min_size: int, limit: int
+) -> list[StoryFamily]:
     """The story families, largest first (brought up to date with the library first)."""
-    _sync_families(store)
+    _sync_families(state, store)
     return [load_family(store, f) for f in family_ids(store.conn, min_size)[:limit]]
 
 
-def story_family(store: SqliteStore, ref: str) -> StoryFamily:
+def story_family(state: AppState, store: SqliteStore, ref: str) -> StoryFamily:
     """One family by its number, or the family of the article with this id (or prefix)."""
-    _sync_families(store)
+    _sync_families(state, store)
     ref = ref.strip()
     number = (
         int(ref) if ref.isdigit() and len(ref) < 9 else family_of(store.conn, store.get(ref).id)
@@ -164,5 +167,6 @@ def family_dict(family: StoryFamily) -> dict[str, Any]:
     return data
 
 
-def _sync_families(store: SqliteStore) -> None:
-    sync_families(store, SourceIndex(store.conn, RetrieveConfig()), FamilyConfig())
+def _sync_families(state: AppState, store: SqliteStore) -> None:
+    with state.sync_lock:
+        sync_families(store, SourceIndex(store.conn, RetrieveConfig()), FamilyConfig())

@@ -66,6 +66,9 @@ class AppState:
     _resources: CheckResources | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
     matrix: SharedMatrix = field(default_factory=SharedMatrix)
+    # One request at a time brings the index up to date (the others wait here, not on
+    # SQLite's write lock, which would time out behind a long catch-up).
+    sync_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @contextmanager
     def store(self, write: bool = False) -> Iterator[SqliteStore]:

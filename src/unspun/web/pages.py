@@ -212,14 +212,14 @@ def _segments(text: str, marks: tuple[tuple[int, int], ...]) -> list[tuple[str, 
 @router.get("/stories", response_class=HTMLResponse)
 def stories_page(state: State, min_size: int = 2) -> HTMLResponse:
     with state.store() as store:
-        families = story_families(store, max(min_size, 1), 4 * state.settings.page_size)
+        families = story_families(state, store, max(min_size, 1), 4 * state.settings.page_size)
     return _page("stories.html", nav="stories", families=families)
 
 
 @router.get("/stories/{ref}", response_class=HTMLResponse)
 def story_page(ref: str, state: State) -> HTMLResponse:
     with state.store() as store:
-        family = story_family(store, ref)
+        family = story_family(state, store, ref)
     return _page("story.html", nav="stories", family=family)
 
 

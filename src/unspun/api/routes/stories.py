@@ -21,7 +21,7 @@ def list_stories(
     """Families of articles that share text, largest first: each with its likely original
     (or the wire story behind it), its members in timeline order and how each relates."""
     with state.store() as store:
-        families = story_families(store, min_size, limit)
+        families = story_families(state, store, min_size, limit)
     return {"schema": STORIES_SCHEMA, "families": [family_dict(f) for f in families]}
 
 
@@ -30,5 +30,5 @@ def get_story(ref: str, state: State) -> dict[str, Any]:
     """One family by its number, or the family of an article (id or unique id prefix); each
     version's growth (words it adds over the one before) included."""
     with state.store() as store:
-        family = story_family(store, ref)
+        family = story_family(state, store, ref)
     return {"schema": STORIES_SCHEMA, **family_dict(family)}
