@@ -108,4 +108,8 @@ def test_openapi_describes_every_resource(client: TestClient) -> None:
     for path in ("/api/articles", "/api/articles/{article_id}", "/api/compare", "/api/check"):
         assert path in paths
     assert not any(p.startswith("/articles") for p in paths)  # pages stay out of the API
+    for path in ("/api/stories", "/api/stories/{ref}", "/api/search", "/api/check/upload"):
+        assert path in paths
+    not_found = paths["/api/articles/{article_id}"]["get"]["responses"]["404"]
+    assert not_found["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorOut")
     assert "/api/compare" in client.get("/api").text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, Field
 
 
@@ -41,3 +43,29 @@ class CompareIn(BaseModel):
 
 class CheckIn(ArticleRef):
     """The article to check, inline or by library id."""
+
+
+class ErrorBody(BaseModel):
+    status: int
+    kind: str = Field(description="e.g. not-found, too-large, empty, unsupported, bad-request")
+    message: str = Field(description="What was wrong, naming the input, and what to do")
+
+
+class ErrorOut(BaseModel):
+    """Every error answer."""
+
+    error: ErrorBody
+
+
+def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The ``responses=`` of a route: these statuses answer an :class:`ErrorOut`."""
+    return {status: {"model": ErrorOut, "description": _WHY[status]} for status in statuses}
+
+
+_WHY = {
+    400: "The request asks for something impossible",
+    401: "A write without the right bearer token",
+    404: "No such article (or family)",
+    413: "The body or upload is over the size limit",
+    422: "A malformed request, or an input that cannot be read as an article",
+}

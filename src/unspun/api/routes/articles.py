@@ -10,7 +10,7 @@ from starlette.concurrency import run_in_threadpool
 
 from unspun.api.deps import State, require_token
 from unspun.api.errors import RequestError
-from unspun.api.schemas import ArticleIn, BatchIn
+from unspun.api.schemas import ArticleIn, BatchIn, errors
 from unspun.api.service import read_inline, read_upload
 from unspun.api.state import AppState
 from unspun.codec import to_dict
@@ -30,7 +30,13 @@ def _added(article: Article, added: bool) -> dict[str, Any]:
     }
 
 
-@router.post("/articles", dependencies=write, status_code=201, summary="Add one article")
+@router.post(
+    "/articles",
+    dependencies=write,
+    status_code=201,
+    summary="Add one article",
+    responses=errors(400, 401, 413, 422),
+)
 def add_article(item: ArticleIn, state: State) -> dict[str, Any]:
     """Add an article given as ``text`` or ``html``; ``added`` is false when already present."""
     article = read_inline(item, state.extract_config)
@@ -38,7 +44,13 @@ def add_article(item: ArticleIn, state: State) -> dict[str, Any]:
         return _added(article, store.add(article))
 
 
-@router.post("/articles/upload", dependencies=write, status_code=201, summary="Upload files")
+@router.post(
+    "/articles/upload",
+    dependencies=write,
+    status_code=201,
+    summary="Upload files",
+    responses=errors(401, 413, 422),
+)
 async def upload_articles(
     files: Annotated[list[UploadFile], File(description="Text or HTML files, optionally gzipped")],
     state: State,
@@ -61,7 +73,13 @@ def _add_uploads(state: AppState, named: list[tuple[bytes, str]]) -> dict[str, A
     return _add_many(state, items)
 
 
-@router.post("/articles/batch", dependencies=write, status_code=201, summary="Add a batch")
+@router.post(
+    "/articles/batch",
+    dependencies=write,
+    status_code=201,
+    summary="Add a batch",
+    responses=errors(400, 401, 413, 422),
+)
 def add_batch(batch: BatchIn, state: State) -> dict[str, Any]:
     """Add many articles in one request; one bad article never stops the others."""
     if len(batch.articles) > state.settings.max_batch:
@@ -96,7 +114,7 @@ def _add_many(state: AppState, items: list[Article | Rejected]) -> dict[str, Any
     }
 
 
-@router.get("/articles", summary="List articles")
+@router.get("/articles", summary="List articles", responses=errors(422))
 def list_articles(
     state: State,
     site: Annotated[str | None, Query(description="Only articles of this site")] = None,
@@ -115,14 +133,19 @@ def list_articles(
     }
 
 
-@router.get("/articles/{article_id}", summary="Get an article")
+@router.get("/articles/{article_id}", summary="Get an article", responses=errors(404))
 def get_article(article_id: str, state: State) -> dict[str, Any]:
     """The whole article record, by id or unique id prefix."""
     with state.store() as store:
         return to_dict(store.get(article_id))
 
 
-@router.delete("/articles/{article_id}", dependencies=write, summary="Delete an article")
+@router.delete(
+    "/articles/{article_id}",
+    dependencies=write,
+    summary="Delete an article",
+    responses=errors(401, 404),
+)
 def delete_article(article_id: str, state: State) -> dict[str, Any]:
     """Remove an article from the library; answers what was removed."""
     with state.store(write=True) as store:

@@ -8,7 +8,7 @@ from fastapi import APIRouter, File, UploadFile
 from starlette.concurrency import run_in_threadpool
 
 from unspun.api.deps import State
-from unspun.api.schemas import CheckIn
+from unspun.api.schemas import CheckIn, errors
 from unspun.api.service import check, read_upload, resolve
 from unspun.api.state import AppState
 from unspun.report.check_json import check_report
@@ -16,7 +16,7 @@ from unspun.report.check_json import check_report
 router = APIRouter(prefix="/api", tags=["check"])
 
 
-@router.post("/check", summary="Check an article")
+@router.post("/check", summary="Check an article", responses=errors(400, 404, 413, 422))
 def check_article(body: CheckIn, state: State) -> dict[str, Any]:
     """Find the library articles this one draws on (inline text/HTML, or a library id):
     the ``unspun.check/1`` report of ``unspun check --json``."""
@@ -25,7 +25,7 @@ def check_article(body: CheckIn, state: State) -> dict[str, Any]:
         return check_report(check(state, store, article))
 
 
-@router.post("/check/upload", summary="Check an uploaded file")
+@router.post("/check/upload", summary="Check an uploaded file", responses=errors(413, 422))
 async def check_upload(
     file: Annotated[UploadFile, File(description="A text or HTML file, optionally gzipped")],
     state: State,

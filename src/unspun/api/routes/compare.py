@@ -7,13 +7,13 @@ from typing import Any
 from fastapi import APIRouter
 
 from unspun.api.deps import State
-from unspun.api.schemas import CompareIn
+from unspun.api.schemas import CompareIn, errors
 from unspun.api.service import compare, resolve
 
 router = APIRouter(prefix="/api", tags=["compare"])
 
 
-@router.post("/compare", summary="Compare two articles")
+@router.post("/compare", summary="Compare two articles", responses=errors(400, 404, 413, 422))
 def compare_articles(body: CompareIn, state: State) -> dict[str, Any]:
     """The ``unspun.compare/1`` report: every copy sentence, where it comes from, the shares."""
     from unspun.report.json import compare_report

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from unspun.api.deps import State
+from unspun.api.schemas import errors
 from unspun.api.service import search
 from unspun.pipeline import SearchQuery
 
@@ -15,7 +16,7 @@ router = APIRouter(prefix="/api", tags=["search"])
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 
 
-@router.get("/search", summary="Search the library")
+@router.get("/search", summary="Search the library", responses=errors(400, 422))
 def search_articles(
     state: State,
     q: Annotated[str, Query(min_length=1, max_length=500, description="Words to look for")],

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from unspun.api.deps import State
+from unspun.api.schemas import errors
 from unspun.api.service import STORIES_SCHEMA, family_dict, story_families, story_family
 
 router = APIRouter(prefix="/api", tags=["stories"])
@@ -25,7 +26,7 @@ def list_stories(
     return {"schema": STORIES_SCHEMA, "families": [family_dict(f) for f in families]}
 
 
-@router.get("/stories/{ref}", summary="Get a story family")
+@router.get("/stories/{ref}", summary="Get a story family", responses=errors(404))
 def get_story(ref: str, state: State) -> dict[str, Any]:
     """One family by its number, or the family of an article (id or unique id prefix); each
     version's growth (words it adds over the one before) included."""
