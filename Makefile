@@ -23,6 +23,11 @@ demo: setup
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(UNSPUN) --db $(DEMO_DB) add src/unspun/demo
 	$(UNSPUN) --db $(DEMO_DB) ls
+	# Where did this spun copy come from, and what did it change?
+	$(UNSPUN) --db $(DEMO_DB) check src/unspun/demo/trendpulse_ferry_spun.txt --html demo-check.html
+	@echo
+	@echo "The report is also in demo-check.html. To browse the demo library in a web browser:"
+	@echo "    $(UNSPUN) --db $(DEMO_DB) serve"
 
 test: setup
 	bash scripts/install-browser.sh
@@ -41,4 +46,4 @@ bench: setup
 	$(PY) benchmarks/run.py --out docs/benchmarks.md
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm demo-check.html .pytest_cache .ruff_cache .mypy_cache
