@@ -1,7 +1,12 @@
 """Source retrieval on PAN13: index every source document, query with each suspicious one.
 
-Run: .venv/bin/python tests/retrieve/pan13_recall.py [--data DIR] [--vectors] [--json]
-(also used by test_pan13_recall.py).
+Run: .venv/bin/python tests/retrieve/pan13_recall.py [--data DIR] [--every N] [--vectors]
+(also used by test_pan13_recall.py, on every third query).
+
+PAN13's pairs.tsv here is a half-sample: a suspicious document often reuses more sources than
+it lists, and those unlisted sources (verbatim or obfuscated passages of them are plainly in
+the document) take top ranks. Plain recall@5 is therefore capped well below 1; the filtered
+figures leave a query's other *listed* sources out of the ranking, not the unlisted ones.
 """
 
 from __future__ import annotations
@@ -47,8 +52,9 @@ def pan13_queries(data: Path) -> tuple[dict[str, Article], list[Query]]:
     return sources, queries
 
 
-def measure(data: Path, cfg: RetrieveConfig, embedder: object = None) -> dict:
+def measure(data: Path, cfg: RetrieveConfig, embedder: object = None, every: int = 1) -> dict:
     sources, queries = pan13_queries(data)
+    queries = queries[::every]
     conn = sqlite3.connect(":memory:")
     index = SourceIndex(conn, cfg, embedder)  # type: ignore[arg-type]
     index.ensure_schema()
@@ -57,7 +63,7 @@ def measure(data: Path, cfg: RetrieveConfig, embedder: object = None) -> dict:
     index.index_vectors()
     added = time.perf_counter() - start
     start = time.perf_counter()
-    result = recall_at_k(lambda a, k: index.candidates(a, k), queries)
+    result: dict = recall_at_k(lambda a, k: index.candidates(a, k), queries)
     searched = time.perf_counter() - start
     result["timing"] = {
         "add_per_s": round(len(sources) / added, 1),
@@ -70,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=Path("../shared/data/pan13"))
     parser.add_argument("--vectors", action="store_true", help="use sentence embeddings")
+    parser.add_argument("--every", type=int, default=1, help="query every n-th document")
     args = parser.parse_args(argv)
     embedder = None
     if args.vectors:
@@ -77,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         from unspun.align.embed import load_embedder
 
         embedder = load_embedder(AlignConfig())
-    json.dump(measure(args.data, RetrieveConfig(), embedder), sys.stdout, indent=1)
+    result = measure(args.data, RetrieveConfig(), embedder, args.every)
+    json.dump(result, sys.stdout, indent=1)
     print()
     return 0
 
