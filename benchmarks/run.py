@@ -43,7 +43,8 @@ def section(name: str) -> Callable:
 
 
 def one_core() -> list[str]:
-    return ["taskset", "-c", "0"] if shutil.which("taskset") else []
+    core = os.environ.get("UNSPUN_BENCH_CORE", "0")
+    return ["taskset", "-c", core] if shutil.which("taskset") else []
 
 
 def run_child(code: str, *args: str) -> dict:
@@ -53,7 +54,9 @@ def run_child(code: str, *args: str) -> dict:
         "import json, resource, sys\n"
         f"{code}\n"
         "out = main(*sys.argv[1:])\n"
-        "out['peak_rss_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "use = resource.getrusage(resource.RUSAGE_SELF)\n"
+        "out['peak_rss_mb'] = use.ru_maxrss / 1024\n"
+        "out['cpu_s'] = use.ru_utime + use.ru_stime\n"
         "print(json.dumps(out))\n"
     )
     proc = subprocess.run(
@@ -62,6 +65,14 @@ def run_child(code: str, *args: str) -> dict:
     if proc.returncode != 0:
         raise RuntimeError(proc.stderr[-2000:])
     return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def run_fn(name: str, *args: str) -> dict:
+    """Run ``children.<name>(*args)`` in a fresh process on one core (see run_child)."""
+    bench = str(Path(__file__).resolve().parent)
+    return run_child(
+        f"import sys\nsys.path.insert(0, {bench!r})\nfrom children import {name} as main", *args
+    )
 
 
 def helsinki_texts(data: Path) -> list[str]:
@@ -97,12 +108,12 @@ from unspun.extract import read_inputs
 from unspun.store import open_store
 
 def main(folder, db):
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     with open_store(db) as store:
         summary = store.add_many(read_inputs([folder], ExtractConfig()))
-    secs = time.perf_counter() - t0
+    secs, cpu = time.perf_counter() - t0, time.process_time() - c0
     added = summary.added
-    return {"articles": added, "seconds": secs, "per_second": added / secs}
+    return {"articles": added, "seconds": secs, "per_second": added / secs, "cpu": cpu}
 """
 
 
@@ -118,7 +129,7 @@ def bench_add_text(data: Path, args: argparse.Namespace) -> list[dict]:
         rows.append(
             {
                 "what": f"add {n:,} plain-text articles (read, clean, store)",
-                "figure": f"{out['per_second']:.0f} articles/s",
+                "figure": rate(out["articles"], out["seconds"], out["cpu"], "articles"),
                 "peak memory": f"{out['peak_rss_mb']:.0f} MB",
                 "target": "≥ 300 articles/s; ≤ 1 GB while adding 10,000",
             }
@@ -135,15 +146,15 @@ from unspun.extract.html import extract_html
 def main(folder, which):
     pages = [gzip.decompress(p.read_bytes()) for p in sorted(Path(folder).glob("*.html.gz"))]
     cfg = ExtractConfig()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for i, page in enumerate(pages):
         if which == "unspun":
             extract_html(page, origin=str(i), cfg=cfg)
         else:
             import trafilatura
             trafilatura.bare_extraction(page.decode("utf-8", "replace"), with_metadata=True)
-    secs = time.perf_counter() - t0
-    return {"pages": len(pages), "seconds": secs, "per_second": len(pages) / secs}
+    secs, cpu = time.perf_counter() - t0, time.process_time() - c0
+    return {"pages": len(pages), "seconds": secs, "per_second": len(pages) / secs, "cpu": cpu}
 """
 
 
@@ -158,15 +169,319 @@ def bench_html(data: Path, args: argparse.Namespace) -> list[dict]:
         {
             "what": f"extract {ours['pages']} real article pages (unspun: body, metadata, "
             "date, captions, credits)",
-            "figure": f"{ours['per_second']:.1f} pages/s",
-            "peer": f"trafilatura.bare_extraction alone: {peer['per_second']:.1f} pages/s "
-            f"(unspun takes {peer['per_second'] / ours['per_second']:.2f}× its time)",
+            "figure": rate(ours["pages"], ours["seconds"], ours["cpu"], "pages"),
+            "peer": "trafilatura.bare_extraction alone: "
+            + rate(peer["pages"], peer["seconds"], peer["cpu"], "pages")
+            + f" (unspun takes {ours['cpu'] / peer['cpu']:.2f}× its CPU time)",
             "target": "≥ 40 pages/s",
         }
     ]
 
 
-def markdown(results: list[tuple[str, list[dict]]], started: float) -> str:
+def rate(n: float, wall: float, cpu: float, unit: str) -> str:
+    """A rate by the wall clock and by the process's own CPU time (the machine is shared:
+    waiting for the core shows in the first, not in the second)."""
+    return f"{n / wall:,.1f} {unit}/s ({n / cpu:,.1f} per CPU-second)"
+
+
+def _skip_reason(exc: Exception) -> str:
+    lines = [ln for ln in str(exc).strip().splitlines() if ln.strip()]
+    return lines[-1] if lines else type(exc).__name__
+
+
+@section("Aligning a copy with its source (compare)")
+def bench_align(data: Path, args: argparse.Namespace) -> list[dict]:
+    try:
+        load = run_fn("model_load")
+    except RuntimeError as exc:
+        return [{"what": "sentence model", "figure": f"skipped: {_skip_reason(exc)}"}]
+    out = run_fn("align_pair", str(data))
+    rows = [
+        {
+            "what": f"load the sentence model ({load['model']})",
+            "figure": f"{load['load_s']:.2f} s ({load['load_cpu_s']:.2f} s CPU)",
+            "also": f"importing unspun.align {load['import_s']:.2f} s, first sentence encoded "
+            f"{1000 * load['first_encode_s']:.0f} ms",
+            "target": "≤ 2 s",
+        }
+    ]
+    for name, label in (("edited", "lightly edited copy"), ("spun", "rule-spun copy")):
+        r = out[name]
+        rows.append(
+            {
+                "what": f"align a {out['words']}-word pair, {label} (embeddings included, model "
+                "load excluded)",
+                "figure": f"{r['median_ms']:.0f} ms ({r['cpu_ms']:.0f} ms CPU; median of 6, "
+                f"the first run {r['first_ms']:.0f} ms)",
+                "also": f"{r['pairs']} sentence pairs, copy share {r['copy_share']:.2f}; "
+                f"pair: {out['pair']}"
+                + ("" if name == "edited" else "; this row aligns the source's rule-spun copy"),
+                "peak memory": f"{out['peak_rss_mb']:.0f} MB",
+                "target": "≤ 150 ms",
+            }
+        )
+    return rows
+
+
+@section("What the copy changed (changes)")
+def bench_changes(data: Path, args: argparse.Namespace) -> list[dict]:
+    try:
+        import unspun.changes  # noqa: F401
+    except ImportError as exc:
+        return [{"what": "changes", "figure": f"skipped: {exc}"}]
+    try:
+        out = run_fn("changes_pair", str(data))
+    except RuntimeError as exc:
+        return [{"what": "changes", "figure": f"skipped: {_skip_reason(exc)}"}]
+    return [
+        {
+            "what": "changes for a 700-word pair (alignment given)",
+            "figure": f"{out['median_ms']:.0f} ms ({out['cpu_ms']:.0f} ms CPU; median of 6, "
+            f"the first run {out['first_ms']:.0f} ms)",
+            "also": f"{out['changes']} changes; pair: {out['pair']}",
+            "target": "≤ 200 ms",
+        }
+    ]
+
+
+def _pairs(n: int) -> int:
+    return n * (n - 1) // 2
+
+
+def pairwise(pred: dict[str, object], truth: dict[str, str]) -> tuple[float, float]:
+    """Pairwise precision and recall of a clustering against the true one (shared items)."""
+    from collections import Counter
+
+    items = [i for i in pred if i in truth]
+    cells = Counter((pred[i], truth[i]) for i in items)
+    tp = sum(_pairs(n) for n in cells.values())
+    pp = sum(_pairs(n) for n in Counter(pred[i] for i in items).values())
+    tt = sum(_pairs(n) for n in Counter(truth[i] for i in items).values())
+    return (tp / pp if pp else 1.0), (tp / tt if tt else 1.0)
+
+
+def choose_queries(truth_path: Path, n: int, seed: int = 0) -> list[dict]:
+    """About ``n`` planted articles to check: half paraphrased (spun) copies, the rest
+    verbatim, truncated and near-verbatim copies and independent same-event reports."""
+    rows = [json.loads(line) for line in truth_path.open(encoding="utf-8")]
+    rnd = random.Random(seed)
+    share = {"paraphrased": 0.5, "verbatim": 0.1, "truncated": 0.1, "near-verbatim": 0.15,
+             "independent": 0.15}  # fmt: skip
+    out = []
+    for kind, part in share.items():
+        pool = [r for r in rows if r["kind"] == kind]
+        out += rnd.sample(pool, min(len(pool), round(n * part)))
+    return out
+
+
+def recall_rows(queries: list[dict], truth: dict[str, dict], found: dict[str, dict],
+                lsh: dict[str, dict] | None) -> list[dict]:  # fmt: skip
+    rows = []
+    for kind in ("paraphrased", "near-verbatim", "truncated", "verbatim"):
+        qs = [q for q in queries if q["kind"] == kind]
+        if not qs:
+            continue
+
+        def fam_hit(sources: list[str], q: dict) -> bool:
+            return any(truth.get(s, {}).get("family") == q["family"] for s in sources)
+
+        ours_f = sum(fam_hit(found[q["id"]]["sources"], q) for q in qs) / len(qs)
+        ours_p = sum(q["parent"] in found[q["id"]]["top5"] for q in qs) / len(qs)
+        row = {
+            "what": f"{kind} copies ({len(qs)} checked)",
+            "figure": f"unspun finds a source of its family {ours_f:.0%}, its parent in the "
+            f"top 5 {ours_p:.0%}",
+        }
+        if lsh is not None:
+            lsh_f = sum(fam_hit(lsh[q["id"]]["sources"], q) for q in qs) / len(qs)
+            lsh_p = sum(q["parent"] in lsh[q["id"]]["sources"] for q in qs) / len(qs)
+            row["peer"] = (
+                f"MinHashLSH (threshold 0.5, 128 permutations, word 5-grams): family {lsh_f:.0%}, "
+                f"parent {lsh_p:.0%}"
+            )
+        rows.append(row)
+    ind = [q for q in queries if q["kind"] == "independent"]
+    if ind:
+        reused = sum(
+            any(truth.get(s, {}).get("family") != q["family"] for s in found[q["id"]]["sources"])
+            for q in ind
+        )
+        same = sum(found[q["id"]]["kind"] == "same event" for q in ind)
+        rows.append(
+            {
+                "what": f"independent same-event reports ({len(ind)} checked)",
+                "figure": "reported as reusing an article of another family "
+                f"{reused / len(ind):.0%}, as the same event {same / len(ind):.0%}",
+                "also": "each tells up to 5 of its event original's stories in other sentences "
+                "(MSRP same-story pairs labelled not-paraphrase)",
+            }
+        )
+    return rows
+
+
+@section("Finding sources in a synth library (check)")
+def bench_scale(data: Path, args: argparse.Namespace) -> list[dict]:
+    if not (data / "msrp").is_dir() and not (data / "news").is_dir():
+        return [{"what": "synth library", "figure": f"skipped: no shared data at {data}"}]
+    work = args.workdir
+    n = args.scale
+    syn = run_fn("synth", str(data), str(work / "synth"), str(n), "0")
+    jsonl, db = work / "synth" / "articles.jsonl", work / "synth.db"
+    args.synth_dir = work / "synth"
+    counts = ", ".join(f"{v:,} {k}" for k, v in syn["counts"].items())
+    rows = [
+        {
+            "what": f"synth corpus of {n:,} articles",
+            "figure": f"written in {syn['seconds']:.0f} s",
+            "also": f"{counts}; from {syn['pool']['sentences']:,} real sentences and "
+            f"{syn['pool']['with_paraphrase']:,} MSRP sentences with a human paraphrase",
+        }
+    ]
+    add = run_fn("add_indexed", str(jsonl), str(db))
+    rows.append(
+        {
+            "what": f"add {add['added']:,} synth articles with indexing (read, clean, store, "
+            "shingle and full-text index; as `unspun add`)",
+            "figure": rate(add["added"], add["seconds"], add["cpu_seconds"], "articles"),
+            "peak memory": f"{add['peak_rss_mb']:.0f} MB",
+            "also": f"library file {add['db_mb']:,.0f} MB; {add['failed']} failed",
+            "target": "≥ 100 articles/s",
+        }
+    )
+    lexical = args.no_vectors
+    if lexical:
+        rows.append(
+            {
+                "what": "sentence vectors",
+                "figure": "not indexed (--no-vectors): embedding 8 sentences of every article "
+                "runs at about 290 sentences per CPU-second, some 45 minutes per 100k articles "
+                "on one core",
+            }
+        )
+    else:
+        try:
+            vec = run_fn("index_vectors", str(db))
+        except RuntimeError as exc:
+            lexical = True
+            rows.append({"what": "sentence vectors", "figure": f"skipped: {_skip_reason(exc)}"})
+        else:
+            rows.append(
+                {
+                    "what": f"sentence vectors for {vec['articles']:,} articles (as `unspun "
+                    "index`, deferred from add)",
+                    "figure": rate(
+                        vec["sentences"], vec["seconds"], vec["cpu_seconds"], "sentences"
+                    ),
+                    "also": f"{vec['articles'] / vec['cpu_seconds']:.1f} articles per "
+                    f"CPU-second; add and vectors together "
+                    f"{n / (add['cpu_seconds'] + vec['cpu_seconds']):.0f} articles per "
+                    "CPU-second",
+                    "peak memory": f"{vec['peak_rss_mb']:.0f} MB",
+                }
+            )
+    queries = choose_queries(work / "synth" / "truth.jsonl", args.queries)
+    qpath = work / "queries.json"
+    qpath.write_text(json.dumps(queries), "utf-8")
+    chk = run_fn("check_queries", str(db), str(qpath), str(work / "found.json"),
+                 "1" if lexical else "0")  # fmt: skip
+    if not chk["model"]:
+        how = "lexical evidence only: no sentence model installed"
+    elif chk["vectors"]:
+        how = "all three retrievers; alignment with the sentence model"
+    else:
+        how = (
+            "shingle and BM25 retrievers only, no sentence vectors indexed (run with "
+            "--no-vectors); alignment with the sentence model"
+        )
+    rows.append(
+        {
+            "what": f"check {chk['checks']} planted articles against the {n:,}-article library "
+            f"(unspun.pipeline.check_article: candidates, alignment of the top 6, changes; {how})",
+            "figure": f"p50 {chk['p50_ms']:.0f} ms, p95 {chk['p95_ms']:.0f} ms (CPU time: "
+            f"p50 {chk['cpu_p50_ms']:.0f} ms, p95 {chk['cpu_p95_ms']:.0f} ms)",
+            "also": f"the first check, which loads the vector index, {chk['first_check_s']:.1f} s",
+            "target": "p50 ≤ 300 ms, p95 ≤ 1 s (at 100k articles)",
+        }
+    )
+    rows.append(
+        {
+            "what": "memory while serving checks (the checking process's peak, model and "
+            "vector index loaded)",
+            "figure": f"{chk['peak_rss_mb']:.0f} MB",
+            "target": "≤ 2 GB",
+        }
+    )
+    lsh = None
+    try:
+        import datasketch  # noqa: F401
+    except ImportError:
+        rows.append({"what": "MinHashLSH peer", "figure": "skipped: datasketch not installed "
+                     "(pip install datasketch==2.0.0)"})  # fmt: skip
+    else:
+        peer = run_fn("minhash_lsh", str(jsonl), str(qpath), str(work / "lsh.json"))
+        rows.append(
+            {
+                "what": f"peer: datasketch MinHashLSH over the same {peer['articles']:,} articles",
+                "figure": f"built in {peer['build_s']:.0f} s, {peer['query_ms']:.1f} ms a query",
+                "peak memory": f"{peer['peak_rss_mb']:.0f} MB",
+            }
+        )
+        lsh = {r["id"]: r for r in json.loads((work / "lsh.json").read_text("utf-8"))}
+    truth = {
+        r["id"]: r for r in (json.loads(line) for line in (work / "synth" / "truth.jsonl").open())
+    }
+    found = {r["id"]: r for r in json.loads((work / "found.json").read_text("utf-8"))}
+    rows += recall_rows(queries, truth, found, lsh)
+    return rows
+
+
+@section("Story families (provenance)")
+def bench_families(data: Path, args: argparse.Namespace) -> list[dict]:
+    try:
+        from unspun.provenance.families import sync_families  # noqa: F401
+    except ImportError:
+        return [{"what": "story families", "figure": "not yet: unspun.provenance has no "
+                 "family builder"}]  # fmt: skip
+    synth_dir = getattr(args, "synth_dir", None)
+    if synth_dir is None or not (synth_dir / "articles.jsonl").exists():
+        return [{"what": "story families", "figure": "skipped: no synth corpus (the check "
+                 "section makes it)"}]  # fmt: skip
+    n = args.families_n
+    small = args.workdir / "families.jsonl"
+    with (synth_dir / "articles.jsonl").open(encoding="utf-8") as src, small.open("w") as dst:
+        for i, line in enumerate(src):
+            if i >= n:
+                break
+            dst.write(line)  # parents come before their children: the head is whole
+    db = args.workdir / "families.db"
+    run_fn("add_indexed", str(small), str(db))
+    try:
+        out = run_fn("families", str(db), str(n))
+    except RuntimeError as exc:
+        return [{"what": "story families", "figure": f"FAILED: {_skip_reason(exc)}"}]
+    truth = {r["id"]: r for r in (json.loads(line) for line in (synth_dir / "truth.jsonl").open())}
+    pred = {ext: fam for ext, fam in out["members"]}
+    p_fam, r_fam = pairwise(pred, {k: v["family"] for k, v in truth.items()})
+    p_evt, r_evt = pairwise(pred, {k: v["event"] for k, v in truth.items()})
+    return [
+        {
+            "what": f"build story families over a {n:,}-article synth library "
+            "(unspun.provenance.families.sync_families)",
+            "figure": f"{out['placed'] / out['seconds']:.1f} articles/s ({out['seconds']:.0f} s)",
+            "peak memory": f"{out['peak_rss_mb']:.0f} MB",
+            "also": f"pairwise membership against the planted families (reuse layer): "
+            f"precision {p_fam:.3f}, recall {r_fam:.3f}; against the events (independent "
+            f"reports included): precision {p_evt:.3f}, recall {r_evt:.3f}",
+            "target": "precision and recall ≥ 0.95 at 100k (issue 6); direction accuracy is "
+            "`unspun eval families`",
+        }
+    ]
+
+
+def markdown(
+    results: list[tuple[str, list[dict]]], started: float, args: argparse.Namespace
+) -> str:
+    command = " ".join(["benchmarks/run.py", *sys.argv[1:]])
     lines = [
         "# Benchmarks",
         "",
@@ -174,13 +489,28 @@ def markdown(results: list[tuple[str, list[dict]]], started: float) -> str:
         f"machine: {platform.machine()}, {os.cpu_count()} cores, "
         f"{platform.python_implementation()} {platform.python_version()}, "
         f"{platform.platform()}. Each figure comes from a fresh process pinned to one core; "
-        "these machines are shared, so read single figures as ±20 % and compare ratios.",
+        "these machines are shared (other work ran beside the benchmark), so each rate is "
+        "given by the wall clock and per CPU-second of the process's own time: the second "
+        "is what one free core would do. Read single figures as ±20 % and compare ratios.",
+        "",
+        f"Command: `{command}`.",
         "",
     ]
+    scale = args.out.parent / "benchmarks-100k.md"
+    if scale.exists() and args.out.resolve() != scale.resolve():
+        lines += [
+            "The check figures at issue 4's scale (a 100k-article library) are in "
+            "[benchmarks-100k.md](benchmarks-100k.md) (`make bench` runs a smaller library "
+            "to stay within about 20 minutes).",
+            "",
+        ]
     for name, rows in results:
         lines += [f"## {name}", ""]
         for row in rows:
-            lines.append(f"- **{row.pop('what')}**: " + "; ".join(f"{k}: {v}" if k != "figure" else v for k, v in row.items()))
+            lines.append(
+                f"- **{row.pop('what')}**: "
+                + "; ".join(f"{k}: {v}" if k != "figure" else v for k, v in row.items())
+            )
         lines.append("")
     lines.append(f"Total benchmark time: {time.time() - started:.0f} s.")
     return "\n".join(lines) + "\n"
@@ -192,7 +522,19 @@ def main() -> None:
     parser.add_argument("--text-n", type=int, default=2000)
     parser.add_argument("--memory-n", type=int, default=10000)
     parser.add_argument("--only", help="run only sections whose name contains this")
+    parser.add_argument(
+        "--scale", type=int, default=2_000, help="synth library size for check (issue 4: 100k)"
+    )
+    parser.add_argument("--queries", type=int, default=100, help="planted articles checked")
+    parser.add_argument("--families-n", type=int, default=400, help="articles for families")
+    parser.add_argument("--no-vectors", action="store_true", help="check on lexical evidence")
+    parser.add_argument("--workdir", type=Path, help="keep the synth corpus and libraries here")
     args = parser.parse_args()
+    tmp = None
+    if args.workdir is None:
+        tmp = tempfile.TemporaryDirectory(prefix="unspun-bench-")
+        args.workdir = Path(tmp.name)
+    args.workdir.mkdir(parents=True, exist_ok=True)
     data = shared_data_dir()
     started = time.time()
     results = []
@@ -208,7 +550,7 @@ def main() -> None:
             print("   ", row, file=sys.stderr, flush=True)
         results.append((name, rows))
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(markdown(results, started), "utf-8")
+    args.out.write_text(markdown(results, started, args), "utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
 
 
