@@ -16,9 +16,10 @@ with planted copy chains:
     when it has one, else rewritten by rules (synonym swaps, clause reordering), some
     sentences dropped, a few added, the title rewritten;
 
-* ``independent`` members: same-event reports with no parent. They share a few facts with
-  the family's original (3-5 of its sentences, each as its MSRP non-paraphrase partner, or its
-  paraphrase, or a rule-spun version) and are otherwise their own text.
+* ``independent`` members: same-event reports with no parent. They tell up to 5 of the
+  original's stories in other sentences (each an MSRP pair labelled *not* a paraphrase: the
+  same news story, other facts or other words, e.g. two accounts of one sale with different
+  prices) and are otherwise their own text.
 
 Ground truth, one JSON line per article (:meth:`SynthArticle.truth`): its ``id``, ``family``
 (the reuse layer: the id of the root its text derives from; an independent report roots its
@@ -502,7 +503,10 @@ class _Generator:
         self.pool = pool
         self.rng = random.Random(cfg.seed)
         self.plain = _Draw(pool.sentences, random.Random(cfg.seed + 1))
-        self.msrp = _Draw(sorted(pool.paraphrases), random.Random(cfg.seed + 2))
+        # An original's MSRP sentences: those with a human paraphrase (for spun copies) and
+        # those with a same-story partner that is no paraphrase (for independent reports).
+        msrp = sorted({**pool.paraphrases, **pool.related})
+        self.msrp = _Draw(msrp, random.Random(cfg.seed + 2))
         self.titles = _Draw(pool.titles or pool.sentences, random.Random(cfg.seed + 3))
         self.sites = _site_names(cfg.sites, random.Random(cfg.seed + 4))
         self.clock = datetime.fromisoformat(cfg.start)
@@ -624,13 +628,10 @@ class _Generator:
     def _independent(self, art_id: str, root: _Member, now: datetime) -> _Member:
         """A same-event report: a few of the root's facts, told in other sentences."""
         rng = self.rng
-        facts = [s for p in root.paras for s in p]
+        facts = [s for p in root.paras for s in p if s.text in self.pool.related]
         picked = rng.sample(facts, min(len(facts), rng.randint(3, 5)))
-        told = []
-        for s in picked:
-            other = self.pool.related.get(s.text) or self.pool.paraphrases.get(s.text)
-            told.append(_Sentence(other or spin(s.text, rng), True))
-        fresh = self._body(rng.randint(self.cfg.min_sentences, self.cfg.max_sentences), 0.1)
+        told = [_Sentence(self.pool.related[s.text], True) for s in picked]
+        fresh = self._body(rng.randint(self.cfg.min_sentences, self.cfg.max_sentences), 0.0)
         for s in told:
             fresh.insert(rng.randrange(len(fresh) + 1), s)
         title = self.titles().rstrip(".!? ")
