@@ -87,14 +87,28 @@ MODIFIERS = (
     "opposition|majority|minority|house|senate|supreme|top|general|special|lead|"
     "intelligence|trade|energy|health|treasury|commerce|labor|agriculture|education|military"
 )
-_ROLE_RE = "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True))
+MULTI_ROLES = {
+    "chief of staff": "chief of staff",
+    "attorney general": "attorney general",
+    "secretary general": "secretary general",
+    "secretary-general": "secretary general",
+    "press secretary": "press secretary",
+    "foreign minister": "foreign minister",
+    "prime minister": "prime minister",
+}
+_ROLE_RE = "|".join(
+    re.escape(r).replace(r"\ ", r"\s+")
+    for r in sorted({*ROLES, *MULTI_ROLES}, key=len, reverse=True)
+)
 _TITLE = re.compile(
     rf"\b(?P<title>(?:(?:{MODIFIERS})\s+)*(?:{_ROLE_RE})(?!\w)"
     rf"(?:\s+of\s+(?:the\s+)?(?:state|defense|United States|United Kingdom|[A-Z][\w.]*))?)",
     re.IGNORECASE,
 )
 _NAME_AFTER = re.compile(r"^\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)")
-_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+),\s+(?:the\s+|a\s+)?$")
+_NAME_BEFORE = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+),\s+(?:the\s+|a\s+|[A-Z][\w.-]*['’]s\s+)?$"
+)
 GENERIC_ROLES = {"leader", "head", "officer", "official"}
 MONTHS_DAYS = frozenset(
     re.findall(
@@ -113,7 +127,7 @@ MEDIA = (
 )
 _ATTRIB = [
     re.compile(
-        rf"\btold\s+(?:the\s+|The\s+)?(?P<who>{MEDIA}|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)"
+        rf"\b(?:told|telling|tells)\s+(?:the\s+|The\s+)?(?P<who>{MEDIA}|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)"
     ),
     re.compile(
         rf"\baccording to\s+(?:the\s+|The\s+|a\s+)?"
@@ -148,6 +162,9 @@ HEDGES = {
     "could": "modal",
     "possibly": "modal",
     "perhaps": "modal",
+    "maybe": "modal",
+    "supposedly": "report",
+    "presumably": "modal",
     "probably": "modal",
     "likely": "modal",
     "unlikely": "modal",
@@ -244,7 +261,7 @@ def _name_shape(text: str, norm: str) -> bool | None:
 
 _ROLE_WORD = re.compile(rf"(?i)\b(?:{_ROLE_RE})(?!\w)")
 _ATTRIB_HINT = re.compile(
-    r"(?i)\b(?:told|according|interview|speaking|spoke|reported|quoted|cited|said|says|added|"
+    r"(?i)\b(?:told|telling|tells|according|interview|speaking|spoke|reported|quoted|cited|said|says|added|"
     r"stated|wrote)\b"
 )
 
@@ -276,6 +293,11 @@ def titles(text: str, offset: int = 0, known: set[str] | None = None) -> list[Ti
 
 def _role(title: str) -> str | None:
     title = fold(title).replace("defence", "defense").replace("-", " ")
+    for key, role in sorted(MULTI_ROLES.items(), key=lambda kv: -len(kv[0])):
+        key = key.replace("-", " ")
+        if title == key or title.endswith(" " + key):
+            mods = title[: len(title) - len(key)].split()
+            return " ".join([*mods, role])
     parts = title.split(" of ")[0].split()
     if not parts:
         return None
