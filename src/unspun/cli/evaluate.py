@@ -160,5 +160,37 @@ def eval_wire(data: Path | None, no_model: bool, as_json: bool) -> None:
     _emit(evaluate_wire(news, use_model=not no_model), as_json)
 
 
+@eval_group.command("families")
+@click.option(
+    "--corpus",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="A synth corpus folder (articles.jsonl, truth.jsonl); default: make one of --size.",
+)
+@click.option("--size", type=int, default=1000, show_default=True, help="Articles to synthesise.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the synth corpus.")
+@_data_option("(the real sentences synth builds from)")
+@json_option
+def eval_families(
+    corpus: Path | None, size: int, seed: int, data: Path | None, as_json: bool
+) -> None:
+    """Story families on a synth corpus: membership precision and recall, direction accuracy."""
+    import tempfile
+
+    from unspun.evaluate.families import evaluate_families, make_corpus
+
+    if corpus is not None:
+        _emit(evaluate_families(corpus), as_json)
+        return
+    with tempfile.TemporaryDirectory(prefix="unspun-synth-") as tmp:
+        try:
+            made = make_corpus(Path(tmp), size, data or shared_data_dir(), seed)
+        except FileNotFoundError as exc:
+            raise click.ClickException(str(exc)) from exc
+        result = evaluate_families(made)
+    result["corpus"] = f"synth --articles {size} --seed {seed}"
+    _emit(result, as_json)
+
+
 def register(group: click.Group) -> None:
     group.add_command(eval_group)

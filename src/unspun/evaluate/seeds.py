@@ -11,6 +11,7 @@ from unspun.evaluate.seeds_alignment import check_alignment
 from unspun.evaluate.seeds_changes import check_changes
 from unspun.evaluate.seeds_check import check_seed_check
 from unspun.evaluate.seeds_extraction import check_extraction
+from unspun.evaluate.seeds_provenance import check_provenance
 
 
 def evaluate_seeds(seeds_dir: Path) -> dict[str, Any]:
@@ -19,4 +20,5 @@ def evaluate_seeds(seeds_dir: Path) -> dict[str, Any]:
     result["alignment"] = check_alignment(seeds_dir, gold)
     result["changes"] = check_changes(seeds_dir, gold)
     result["check"] = check_seed_check(seeds_dir)
+    result["provenance"] = check_provenance(seeds_dir)
     return result

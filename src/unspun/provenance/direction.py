@@ -21,8 +21,9 @@ Everything is decided from the records and the alignment: no article is special-
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from unspun.model import Alignment, Article, Span
@@ -52,7 +53,8 @@ class DirectionConfig:
     extra_min_share: float = 0.15  # ... and this share of its body characters
     tail_share: float = 0.8  # cut short: this share of the extra characters follows the shared
     near_duplicate: float = 0.9  # both shares at least this: the two are near-duplicates
-    min_gap_hours: float = 0.5  # dates closer than this say nothing
+    min_gap_hours: float = 0.5  # fetch times closer than this say nothing (scrapes lag) ...
+    min_gap_published_hours: float = 0.02  # ... published times closer than this (a minute)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +88,11 @@ def infer_direction(
         return Direction(
             a.id, b.id, Relation.UNRELATED, 0.8, ("no reuse between them",), "no shared text"
         )
-    return _decide(a, b, a_side, b_side, names, alignment, cfg)
+    found = _decide(a, b, a_side, b_side, names, alignment, cfg)
+    when = _dates(a, b, cfg)
+    if not when.earlier:
+        return found
+    return replace(found, first=a.id if when.earlier == "a" else b.id)
 
 
 def _decide(
@@ -274,11 +280,46 @@ def _role(art_id: str, relation: Relation, a_id: str, source: str, cut: str, ear
 
 
 def _sides(alignment: Alignment, a_is_copy: bool) -> tuple[_Side, _Side]:
+    """Each side's shared and extra body sentences; see :func:`_rewrites` for what is left out."""
     copy_shared = [s for p in alignment.pairs for s in p.copy if s.field == "body"]
     source_shared = [s for p in alignment.pairs for s in p.source if s.field == "body"]
-    copy_side = _side(copy_shared, [s for s in alignment.new if s.field == "body"])
-    source_side = _side(source_shared, [s for s in alignment.dropped if s.field == "body"])
+    copy_extra = [s for s in alignment.new if s.field == "body"]
+    source_extra = [s for s in alignment.dropped if s.field == "body"]
+    copy_extra, source_extra = _rewrites(copy_shared, copy_extra, source_shared, source_extra)
+    copy_side = _side(copy_shared, copy_extra)
+    source_side = _side(source_shared, source_extra)
     return (copy_side, source_side) if a_is_copy else (source_side, copy_side)
+
+
+def _rewrites(
+    a_shared: list[Span], a_extra: list[Span], b_shared: list[Span], b_extra: list[Span]
+) -> tuple[list[Span], list[Span]]:
+    """Leave out unmatched sentences that face each other between the same two shared ones.
+
+    When both sides have unmatched sentences in the same interior gap (after the k-th shared
+    sentence and before the next, on both sides), they are most likely rewrites of each other
+    that the aligner did not pair, or one sentence swapped for another: not material that one
+    holds and the other lacks. Unmatched sentences before the first or after the last shared
+    sentence are kept: there, two texts that go on differently do hold different material.
+    """
+    a_marks = sorted(s.start for s in a_shared)
+    b_marks = sorted(s.start for s in b_shared)
+    if len(a_marks) < 2 or len(b_marks) < 2:
+        return a_extra, b_extra
+
+    def gaps(extra: list[Span], marks: list[int]) -> dict[int, list[Span]]:
+        found: dict[int, list[Span]] = {}
+        for span in extra:
+            k = bisect.bisect(marks, span.start)
+            if 0 < k < len(marks):  # interior: a shared sentence before and after it
+                found.setdefault(k, []).append(span)
+        return found
+
+    a_gaps, b_gaps = gaps(a_extra, a_marks), gaps(b_extra, b_marks)
+    facing = set(a_gaps) & set(b_gaps)
+    drop_a = {id(s) for k in facing for s in a_gaps[k]}
+    drop_b = {id(s) for k in facing for s in b_gaps[k]}
+    return [s for s in a_extra if id(s) not in drop_a], [s for s in b_extra if id(s) not in drop_b]
 
 
 def _side(shared: list[Span], extra: list[Span]) -> _Side:
@@ -360,7 +401,8 @@ def _dates(a: Article, b: Article, cfg: DirectionConfig) -> _When:
 
 def _order(x: datetime, y: datetime, basis: str, cfg: DirectionConfig) -> _When:
     hours = (y - x).total_seconds() / 3600
-    if abs(hours) < cfg.min_gap_hours:
+    floor = cfg.min_gap_published_hours if basis == "published" else cfg.min_gap_hours
+    if abs(hours) < floor:
         return _When("", basis, abs(hours))
     return _When("a" if hours > 0 else "b", basis, abs(hours))
 

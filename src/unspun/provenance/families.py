@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from unspun.align import AlignConfig, Embedder, align_articles
+from unspun.align import AlignConfig, Embedder
+from unspun.align.matcher import Unit, align_units, article_units
 from unspun.errors import NotFound, StoreError
 from unspun.model import Alignment, Article
 from unspun.provenance.direction import DirectionConfig, infer_direction
@@ -176,7 +178,9 @@ def _links(
             other = store.get(candidate.article_id)
         except NotFound:
             continue
-        alignment = align_articles(article, other, cfg.align, embedder)
+        alignment = align_units(
+            article.id, _units(article, cfg), other.id, _units(other, cfg), cfg.align, embedder
+        )
         link = _link(article, other, alignment, cfg)
         if link is not None:
             links.append(link)
@@ -213,6 +217,24 @@ def _link(article: Article, other: Article, alignment: Alignment, cfg: FamilyCon
         share,
         covers,
     )
+
+
+_UNITS: OrderedDict[tuple[str, int], list[Unit]] = OrderedDict()
+_UNITS_KEPT = 4096  # articles whose sentence units are kept (a family's members recur)
+
+
+def _units(article: Article, cfg: FamilyConfig) -> list[Unit]:
+    """The article's sentence units for the aligner, split and tokenised once."""
+    key = (article.id, hash(article.text))
+    units = _UNITS.get(key)
+    if units is None:
+        units = article_units(article, cfg.align.max_unit_chars)
+        _UNITS[key] = units
+        if len(_UNITS) > _UNITS_KEPT:
+            _UNITS.popitem(last=False)
+    else:
+        _UNITS.move_to_end(key)
+    return units
 
 
 def _other_agencies(a: Article, b: Article) -> bool:

@@ -38,7 +38,8 @@ class Direction:
     ``cut_short`` is the id of an article that is a republication cut short (a prefix-like
     subset of the other or of the common source), ``earlier_version`` the id of an article that
     is an earlier, shorter version of a story the other updates. ``roles`` says in words what
-    each of ``a`` and ``b`` does with the material ("republishes it cut short").
+    each of ``a`` and ``b`` does with the material ("republishes it cut short"). ``first`` is
+    the one dated earlier, whatever the relation (two sites running one wire story in turn).
     """
 
     a_id: str
@@ -51,6 +52,7 @@ class Direction:
     cut_short: str = ""
     earlier_version: str = ""
     roles: tuple[str, str] = ("", "")
+    first: str = ""  # the id of the one dated earlier ('' when the dates cannot tell)
 
     def derived(self) -> str:
         """The id of the derived article ('' for a common source or no relation)."""
