@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.provenance.story_build import OTHER, STORY, make_article
+from unspun.provenance.families import FamilyConfig, FamilyIndex, sync_families
+from unspun.provenance.records import Layer
+from unspun.provenance.stories import family_ids, family_of, load_family
+from unspun.retrieve.index import SourceIndex
+from unspun.store import SqliteStore, open_store
+
+
+@pytest.fixture()
+def store() -> Iterator[SqliteStore]:
+    with open_store(":memory:") as s:
+        yield s
+
+
+def _chain() -> list:
+    """An original, a verbatim republication, a copy cut short, a spun-free update; and an
+    unrelated story."""
+    return [
+        make_article(STORY, "origin.example", published="2024-03-04T08:00:00"),
+        make_article(STORY, "mirror.example", published="2024-03-04T09:30:00"),
+        make_article(STORY[:5], "brief.example", published="2024-03-04T12:00:00"),
+        make_article(OTHER, "bakery.example", "2024-03-04T10:00:00", title="Sourdough prize"),
+    ]
+
+
+def _members(store: SqliteStore, article_id: str) -> set[str]:
+    family = load_family(store, family_of(store.conn, article_id))
+    return {m.article_id for m in family.members}
+
+
+def test_sync_groups_copies_and_leaves_the_unrelated_alone(store: SqliteStore) -> None:
+    arts = _chain()
+    store.add_many(arts)
+    placed = sync_families(store, SourceIndex(store.conn), FamilyConfig())
+    assert placed == 4
+    assert _members(store, arts[0].id) == {a.id for a in arts[:3]}
+    assert _members(store, arts[3].id) == {arts[3].id}
+    family = load_family(store, family_of(store.conn, arts[0].id), growth=True)
+    assert family.original == arts[0].id
+    by_id = {m.article_id: m for m in family.members}
+    assert by_id[arts[1].id].layer == Layer.EXACT
+    assert by_id[arts[1].id].parent == arts[0].id
+    assert by_id[arts[2].id].relation == "republication cut short"
+    assert [m.article_id for m in family.members] == [a.id for a in arts[:3]]  # by date
+    assert family.members[0].growth == family.members[0].words
+    assert family.members[2].growth == 0  # adds nothing to what came before
+    assert sync_families(store, SourceIndex(store.conn), FamilyConfig()) == 0  # incremental
+
+
+def test_attached_index_places_articles_as_they_are_added(store: SqliteStore) -> None:
+    index = SourceIndex(store.conn)
+    index.ensure_schema()
+    store.attach(index)
+    store.attach(FamilyIndex(store, index, FamilyConfig()))
+    arts = _chain()
+    for article in arts:
+        store.add(article)
+    assert _members(store, arts[2].id) == {a.id for a in arts[:3]}
+    assert len(family_ids(store.conn, min_size=1)) == 2
+
+
+def test_removing_the_article_that_links_two_others_splits_the_family(
+    store: SqliteStore,
+) -> None:
+    index = SourceIndex(store.conn)
+    index.ensure_schema()
+    store.attach(index)
+    store.attach(FamilyIndex(store, index, FamilyConfig()))
+    ferry = make_article(STORY[:6], "ferry.example", published="2024-03-04T08:00:00")
+    both = make_article(STORY[:6] + OTHER, "both.example", published="2024-03-04T09:00:00")
+    bakery = make_article(OTHER, "bakery.example", "2024-03-04T10:00:00", title="Sourdough")
+    for article in (ferry, both, bakery):
+        store.add(article)
+    assert _members(store, ferry.id) == {ferry.id, both.id, bakery.id}
+    store.remove(both.id)
+    assert family_of(store.conn, ferry.id) != family_of(store.conn, bakery.id)
+
+
+def test_a_page_compiling_two_stories_merges_neither(store: SqliteStore) -> None:
+    ferry = make_article(STORY, "ferry.example", published="2024-03-04T08:00:00")
+    bakery = make_article(OTHER, "bakery.example", "2024-03-04T08:30:00", title="Sourdough")
+    digest = make_article(STORY[:6] + OTHER, "digest.example", "2024-03-04T12:00:00")
+    store.add_many([ferry, bakery, digest])
+    sync_families(store, SourceIndex(store.conn), FamilyConfig())
+    assert family_of(store.conn, ferry.id) != family_of(store.conn, bakery.id)
