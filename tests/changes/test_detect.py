@@ -7,7 +7,7 @@ import pytest
 from tests.changes.changes_build import article
 from unspun.align import AlignConfig, align_articles
 from unspun.changes import ChangeConfig, ChangeKind, detect_changes
-from unspun.model import Alignment, AlignmentSummary
+from unspun.model import Alignment, AlignmentSummary, Evidence, Label, SentencePair, Span
 
 SOURCE = (
     "Finnish President Sauli Niinisto told The Associated Press on Monday that the ferry "
@@ -95,6 +95,36 @@ CASES = [
         "close",
     ),
     (
+        ChangeKind.TITLE,
+        "Senate Majority Leader Chuck Schumer urged the president to cancel the summit.",
+        "Senate Minority Leader Chuck Schumer urged the president to cancel the summit.",
+        "Majority",
+    ),
+    (
+        ChangeKind.TITLE,
+        "John Bolton, Trump's chief of staff, said the meeting would be unstructured.",
+        "John Bolton, Trump's national security adviser, said the meeting would be unstructured.",
+        "chief of staff",
+    ),
+    (
+        ChangeKind.ATTRIBUTION,
+        "Trump was upbeat, telling Fox News he had low expectations for the talks.",
+        "Trump was upbeat, telling CBS he had low expectations for the talks.",
+        "Fox News",
+    ),
+    (
+        ChangeKind.ENTITY,
+        "Donald Tusk, president of the European Commission, replied on Twitter.",
+        "Donald Tusk, president of the European Council, replied on Twitter.",
+        "Commission",
+    ),
+    (
+        ChangeKind.HEDGE,
+        "Both sides hope for a deal to start talks on arms control.",
+        "Both sides hope for maybe a deal to start talks on arms control.",
+        "deal",
+    ),
+    (
         ChangeKind.ADDED,
         "The bridge reopened on Tuesday after repairs.",
         "The bridge reopened after repairs.",
@@ -162,6 +192,26 @@ PARAPHRASES = [
         "The mayor did not comment on the report on Monday.",
     ),
     ("Twelve people were hurt, police said.", "A dozen people were hurt, police said."),
+    (
+        "In 1998, a worker died when he was hit by a metal cleat.",
+        "In December 1998, a worker died when he was hit by a metal cleat.",
+    ),
+    (
+        "Georgia Bureau of Investigation spokesman John Bankhead said the scene was methodical.",
+        "GBI spokesman John Bankhead said the scene was methodical.",
+    ),
+    (
+        'He called it "atrociously bad behaviour from a company."',
+        'He called it "atrociously bad behavior from a company."',
+    ),
+    (
+        'The council is "the enemy of the people," she said on "Meet the Press."',
+        'The council is "the enemy of the people," she said on "Meet the Press."',
+    ),
+    (
+        "Russia's top leader arrived in Helsinki on Monday.",
+        "Russian President Vladimir Putin arrived in Helsinki on Monday.",
+    ),
 ]
 
 
@@ -207,6 +257,30 @@ def test_long_tail_of_new_sentences_is_not_a_claim() -> None:
     copy = article("The ferry ran aground near the harbour on Sunday morning.\n\n" + tail)
     alignment = align_articles(copy, source, AlignConfig(model="none"), None)
     assert detect_changes(copy, source, alignment, ChangeConfig()) == ()
+
+
+def test_piece_of_a_cut_sentence_is_compared_with_its_pair() -> None:
+    """The aligner may pair only the first piece of a long sentence; the rest still counts."""
+    source = article(
+        "Hackers entered the network of the ministry last year, stealing payroll records of "
+        "nearly four thousand employees."
+    )
+    copy = article("Hackers entered the network of the ministry last year.")
+    cut = source.text.index(" stealing")
+    pair = SentencePair(
+        (Span("body", 0, len(copy.text)),),
+        (Span("body", 0, cut),),
+        Label.PARAPHRASE,
+        0.8,
+        Evidence(),
+    )
+    rest = (Span("body", cut + 1, len(source.text)),)
+    alignment = Alignment(
+        copy.id, source.id, (pair,), (), rest, AlignmentSummary(1.0, 0.5, 0.0, 1.0, True)
+    )
+    changes = detect_changes(copy, source, alignment, ChangeConfig())
+    assert [c.kind for c in changes] == [ChangeKind.DROPPED.value]
+    assert "payroll records" in changes[0].source_text
 
 
 def test_no_pairs_no_changes() -> None:

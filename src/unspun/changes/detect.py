@@ -420,7 +420,7 @@ def _titles(f: Findings, ctx: Context) -> None:
     ct, st = ent.titles(f.c.text, f.c.offset), ent.titles(f.s.text, f.s.offset)
     done: set[str] = set()
     for t in ct:
-        if not t.person or t.role.split()[-1] in ent.GENERIC_ROLES:
+        if not t.person or not ent.specific_role(t.role):
             continue
         here = [x for x in st if x.person == t.person and _specific(x.role)]
         known = {x.role for x in here} or {
@@ -458,7 +458,7 @@ def _titles(f: Findings, ctx: Context) -> None:
 
 
 def _specific(role: str) -> bool:
-    return role.split()[-1] not in ent.GENERIC_ROLES
+    return ent.specific_role(role)
 
 
 def _name_groups(side: Side, vocab: set[str]) -> list[list[Word]]:

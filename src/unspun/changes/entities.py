@@ -110,6 +110,15 @@ _NAME_BEFORE = re.compile(
     r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+),\s+(?:the\s+|a\s+|[A-Z][\w.-]*['’]s\s+)?$"
 )
 GENERIC_ROLES = {"leader", "head", "officer", "official"}
+_DEFINING = {"majority", "minority", "opposition", "deputy", "house", "senate", "party"}
+
+
+def specific_role(role: str) -> bool:
+    """ "president", "minority leader": a title to compare; "leader", "top leader": loose words."""
+    words = role.split()
+    return words[-1] not in GENERIC_ROLES or bool(_DEFINING & set(words[:-1]))
+
+
 MONTHS_DAYS = frozenset(
     re.findall(
         r"\w+",

@@ -91,11 +91,9 @@ def _change(
 def _titles(head, source, support, captions, ctx, evidence) -> list[Change]:
     out = []
     for t in ent.titles(head, 0, ctx.vocab | ctx.source_names | ctx.copy_names):
-        if not t.person or t.role.split()[-1] in ent.GENERIC_ROLES:
+        if not t.person or not ent.specific_role(t.role):
             continue
-        known = {
-            r for r in ctx.source_roles.get(t.person, ()) if r.split()[-1] not in ent.GENERIC_ROLES
-        }
+        known = {r for r in ctx.source_roles.get(t.person, ()) if ent.specific_role(r)}
         if not known or t.role in known:
             continue
         body_title = next((x for x in ent.titles(source.text) if x.person == t.person), None)
