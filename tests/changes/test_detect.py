@@ -209,6 +209,15 @@ PARAPHRASES = [
         'The council is "the enemy of the people," she said on "Meet the Press."',
     ),
     (
+        'Trump said "nothing bad … maybe some good" would come of the meeting [in Helsinki].',
+        'Trump said "nothing bad is going to come out of it, and maybe some good will come out" '
+        "of the meeting in Helsinki.",
+    ),
+    (
+        'He said "nothing bad is going to come out of it [Helsinki], and maybe some good."',
+        'He said "nothing bad is going to come out of it, and maybe some good."',
+    ),
+    (
         "Russia's top leader arrived in Helsinki on Monday.",
         "Russian President Vladimir Putin arrived in Helsinki on Monday.",
     ),
@@ -247,6 +256,21 @@ def test_claim_added_between_aligned_sentences() -> None:
     changes = detect_changes(copy, source, alignment, ChangeConfig())
     assert [c.kind for c in changes] == [ChangeKind.CLAIM.value]
     assert "smuggler" in changes[0].copy_text
+
+
+def test_captions_and_credits_left_in_the_body_are_not_claims() -> None:
+    source = article(
+        "The ferry ran aground near the harbour on Sunday morning.\n\n"
+        "The operator said an inquiry into the grounding would begin next week."
+    )
+    copy = article(
+        "The ferry ran aground near the harbour on Sunday morning.\n\n"
+        "FILE - In this June 12 file photo, the ferry Aurora leaves the harbour at dawn.\n\n"
+        "Follow the Coast Daily on Facebook for the latest harbour news.\n\n"
+        "The operator said an inquiry into the grounding would begin next week."
+    )
+    alignment = align_articles(copy, source, AlignConfig(model="none"), None)
+    assert detect_changes(copy, source, alignment, ChangeConfig()) == ()
 
 
 def test_long_tail_of_new_sentences_is_not_a_claim() -> None:

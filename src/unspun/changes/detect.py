@@ -40,7 +40,9 @@ _DATELINE = re.compile(
 )
 _CREDIT = re.compile(
     r"(contributed (?:to )?(?:this )?report|writers? .{0,40}contributed|©|copyright|all rights "
-    r"reserved|click here|sign up|subscribe|read more|follow (?:us|him|her)|newsletter)",
+    r"reserved|click here|sign up|subscribe|read more|follow (?:us|him|her)|newsletter"
+    r"|follow .{0,60} on (?:twitter|facebook|instagram)|https?://|www\.|@\w|file photo"
+    r"|^\s*file\s*[-—–]|\(ap photo|\bphoto\b|, (?:left|right|center|centre),)",
     re.IGNORECASE,
 )
 _POLARITY = ("declin", "refus", "deni", "deny", "fail", "reject", "unable")
@@ -309,6 +311,10 @@ def _work_title(text: str) -> bool:
 def _quote_altered(cw: list[str], sw: list[str]) -> bool:
     """Do two quotations differ in words that matter? Not when one quotes a fragment of the
     other, nor for spelling ("behaviour"), digits for number words, or a lone "the"/"that"."""
+    if _GAP in cw or _GAP in sw:
+        if _pieces_in_order(cw, sw) or _pieces_in_order(sw, cw):
+            return False  # "nothing bad … maybe some good": the quote cut, not changed
+        cw, sw = [w for w in cw if w != _GAP], [w for w in sw if w != _GAP]
     if "".join(cw) == "".join(sw) or _inside_words(cw, sw) or _inside_words(sw, cw):
         return False
     matcher = difflib.SequenceMatcher(a=sw, b=cw, autojunk=False)
@@ -326,16 +332,41 @@ def _quote_altered(cw: list[str], sw: list[str]) -> bool:
     return False
 
 
+def _pieces_in_order(cut: list[str], whole: list[str]) -> bool:
+    """Every piece of a quotation cut with ellipses appears, word for word, in order."""
+    pieces: list[list[str]] = [[]]
+    for w in cut:
+        if w == _GAP:
+            pieces.append([])
+        else:
+            pieces[-1].append(w)
+    rest = [w for w in whole if w != _GAP]
+    pos = 0
+    for piece in (p for p in pieces if p):
+        n = len(piece)
+        hit = next((k for k in range(pos, len(rest) - n + 1) if rest[k : k + n] == piece), -1)
+        if hit < 0:
+            return False
+        pos = hit + n
+    return True
+
+
 def _inside_words(part: list[str], whole: list[str]) -> bool:
     """The copy quotes a fragment of the source's quotation, word for word."""
     n = len(part)
     return 0 < n < len(whole) and any(whole[k : k + n] == part for k in range(len(whole) - n + 1))
 
 
+_GAP = "\u2026"
+
+
 def _quote_words(text: str) -> list[str]:
-    text = re.sub(r"\(news - web sites\)", " ", fold(text).replace("'", ""))
+    """The words of a quotation; editorial insertions ("[Helsinki]", "(news - web sites)")
+    left out, an ellipsis kept as one gap token."""
+    text = re.sub(r"\[[^\]]*\]|\([^)]*\)", " ", fold(text).replace("'", ""))
+    text = text.replace("...", _GAP)
     out = []
-    for word in re.findall(r"[a-z0-9]+(?:\.[0-9]+)?", text):
+    for word in re.findall(rf"[a-z0-9]+(?:\.[0-9]+)?|{_GAP}", text):
         value = number_value([word]) if word.isalpha() else None
         out.append(str(int(value)) if value is not None and value == int(value) else word)
     return out
