@@ -260,7 +260,8 @@ class SourceIndex:
         return fuse(by_id, weights, self.cfg.rrf_k, k)
 
     def search_shingles(self, text: str) -> list[tuple[int, float]]:
-        """Documents sharing sampled shingles with ``text``, by containment (overlap)."""
+        """Documents sharing sampled shingles with ``text``, best first, with the containment
+        of the smaller in the larger (:func:`overlap`) as their score."""
         cfg = self.cfg
         query = [int(h) for h in as_signed(shingle_hashes(text, *self._shingling()))]
         postings: dict[int, list[int]] = {}
@@ -281,7 +282,10 @@ class SourceIndex:
         sizes = self._sizes([d for d, _ in hits])
         floor = cfg.shingle_min_shared * 2
         scored = [(d, overlap(n, len(query), sizes[d], floor), n) for d, n in hits if d in sizes]
-        scored.sort(key=lambda x: (-x[1], -x[2]))
+        # Ranked by shared x containment: containment alone lets a short article that shares
+        # one common sentence outrank a source of which a long passage is copied; the shared
+        # count alone lets a long page sharing boilerplate outrank a short source copied whole.
+        scored.sort(key=lambda x: (-x[1] * x[2], -x[2]))
         return [(d, round(s, 4)) for d, s, _ in scored]
 
     def search_bm25(self, text: str) -> list[tuple[int, float]]:
