@@ -250,9 +250,10 @@ def _shingles(text: str, k: int = 5) -> set[bytes]:
     return {" ".join(words[i : i + k]).encode() for i in range(max(1, len(words) - k + 1))}
 
 
-def minhash_lsh(jsonl: str, queries_path: str, out_path: str) -> dict:
+def minhash_lsh(jsonl: str, queries_path: str, out_path: str, limit: str = "0") -> dict:
     """The usual near-duplicate set-up: datasketch MinHashLSH, threshold 0.5, 128
-    permutations, word 5-gram shingles, every article of the corpus inserted."""
+    permutations, word 5-gram shingles, every article of the corpus (or its first ``limit``)
+    inserted."""
     from datasketch import MinHash, MinHashLSH
 
     queries = {q["id"] for q in json.loads(Path(queries_path).read_text("utf-8"))}
@@ -262,6 +263,8 @@ def minhash_lsh(jsonl: str, queries_path: str, out_path: str) -> dict:
     n = 0
     with open(jsonl, encoding="utf-8") as fh:
         for line in fh:
+            if int(limit) and n >= int(limit):
+                break
             row = json.loads(line)
             m = MinHash(num_perm=128)
             m.update_batch(list(_shingles(f"{row['title']} {row['text'].replace(' ### ', ' ')}")))

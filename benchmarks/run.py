@@ -178,6 +178,19 @@ def bench_html(data: Path, args: argparse.Namespace) -> list[dict]:
     ]
 
 
+def cached(args: argparse.Namespace, name: str, *fn_args: str) -> dict | None:
+    """``run_fn(name, ...)``, its result kept in the work folder; with ``--resume`` a result
+    kept by an earlier run is used again (None for an add that never finished)."""
+    path = args.workdir / f"{name}.json"
+    if args.resume and path.exists():
+        return json.loads(path.read_text("utf-8"))
+    if args.resume and name == "add_indexed" and Path(fn_args[1]).exists():
+        return None
+    out = run_fn(name, *fn_args)
+    path.write_text(json.dumps(out), "utf-8")
+    return out
+
+
 def rate(n: float, wall: float, cpu: float, unit: str) -> str:
     """A rate by the wall clock and by the process's own CPU time (the machine is shared:
     waiting for the core shows in the first, not in the second)."""
@@ -260,10 +273,12 @@ def pairwise(pred: dict[str, object], truth: dict[str, str]) -> tuple[float, flo
     return (tp / pp if pp else 1.0), (tp / tt if tt else 1.0)
 
 
-def choose_queries(truth_path: Path, n: int, seed: int = 0) -> list[dict]:
-    """About ``n`` planted articles to check: half paraphrased (spun) copies, the rest
-    verbatim, truncated and near-verbatim copies and independent same-event reports."""
-    rows = [json.loads(line) for line in truth_path.open(encoding="utf-8")]
+def choose_queries(truth_path: Path, n: int, seed: int = 0, limit: int | None = None) -> list[dict]:
+    """About ``n`` planted articles to check (of the first ``limit``): half paraphrased (spun)
+    copies, the rest verbatim, truncated and near-verbatim copies and independent same-event
+    reports."""
+    with truth_path.open(encoding="utf-8") as fh:
+        rows = [json.loads(line) for _, line in zip(range(limit or 10**12), fh, strict=False)]
     rnd = random.Random(seed)
     share = {"paraphrased": 0.5, "verbatim": 0.1, "truncated": 0.1, "near-verbatim": 0.15,
              "independent": 0.15}  # fmt: skip
@@ -325,7 +340,7 @@ def bench_scale(data: Path, args: argparse.Namespace) -> list[dict]:
         return [{"what": "synth library", "figure": f"skipped: no shared data at {data}"}]
     work = args.workdir
     n = args.scale
-    syn = run_fn("synth", str(data), str(work / "synth"), str(n), "0")
+    syn = cached(args, "synth", str(data), str(work / "synth"), str(n), "0")
     jsonl, db = work / "synth" / "articles.jsonl", work / "synth.db"
     args.synth_dir = work / "synth"
     counts = ", ".join(f"{v:,} {k}" for k, v in syn["counts"].items())
@@ -337,17 +352,30 @@ def bench_scale(data: Path, args: argparse.Namespace) -> list[dict]:
             f"{syn['pool']['with_paraphrase']:,} MSRP sentences with a human paraphrase",
         }
     ]
-    add = run_fn("add_indexed", str(jsonl), str(db))
-    rows.append(
-        {
-            "what": f"add {add['added']:,} synth articles with indexing (read, clean, store, "
-            "shingle and full-text index; as `unspun add`)",
-            "figure": rate(add["added"], add["seconds"], add["cpu_seconds"], "articles"),
-            "peak memory": f"{add['peak_rss_mb']:.0f} MB",
-            "also": f"library file {add['db_mb']:,.0f} MB; {add['failed']} failed",
-            "target": "≥ 100 articles/s",
-        }
-    )
+    add = cached(args, "add_indexed", str(jsonl), str(db))
+    if add is None:  # resumed after an interrupted add: go on with the articles it stored
+        import sqlite3
+
+        with sqlite3.connect(db) as conn:
+            n = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        rows.append(
+            {
+                "what": "add synth articles with indexing",
+                "figure": f"interrupted: the library holds the first {n:,} articles; "
+                "the rate was not recorded by this run",
+            }
+        )
+    else:
+        rows.append(
+            {
+                "what": f"add {add['added']:,} synth articles with indexing (read, clean, "
+                "store, shingle and full-text index; as `unspun add`)",
+                "figure": rate(add["added"], add["seconds"], add["cpu_seconds"], "articles"),
+                "peak memory": f"{add['peak_rss_mb']:.0f} MB",
+                "also": f"library file {add['db_mb']:,.0f} MB; {add['failed']} failed",
+                "target": "≥ 100 articles/s",
+            }
+        )
     lexical = args.no_vectors
     if lexical:
         rows.append(
@@ -360,7 +388,7 @@ def bench_scale(data: Path, args: argparse.Namespace) -> list[dict]:
         )
     else:
         try:
-            vec = run_fn("index_vectors", str(db))
+            vec = cached(args, "index_vectors", str(db))
         except RuntimeError as exc:
             lexical = True
             rows.append({"what": "sentence vectors", "figure": f"skipped: {_skip_reason(exc)}"})
@@ -373,13 +401,18 @@ def bench_scale(data: Path, args: argparse.Namespace) -> list[dict]:
                         vec["sentences"], vec["seconds"], vec["cpu_seconds"], "sentences"
                     ),
                     "also": f"{vec['articles'] / vec['cpu_seconds']:.1f} articles per "
-                    f"CPU-second; add and vectors together "
-                    f"{n / (add['cpu_seconds'] + vec['cpu_seconds']):.0f} articles per "
-                    "CPU-second",
+                    "CPU-second"
+                    + (
+                        ""
+                        if add is None
+                        else "; add and vectors together "
+                        f"{vec['articles'] / (add['cpu_seconds'] + vec['cpu_seconds']):.0f} "
+                        "articles per CPU-second"
+                    ),
                     "peak memory": f"{vec['peak_rss_mb']:.0f} MB",
                 }
             )
-    queries = choose_queries(work / "synth" / "truth.jsonl", args.queries)
+    queries = choose_queries(work / "synth" / "truth.jsonl", args.queries, limit=n)
     qpath = work / "queries.json"
     qpath.write_text(json.dumps(queries), "utf-8")
     chk = run_fn("check_queries", str(db), str(qpath), str(work / "found.json"),
@@ -405,8 +438,8 @@ def bench_scale(data: Path, args: argparse.Namespace) -> list[dict]:
     )
     rows.append(
         {
-            "what": "memory while serving checks (the checking process's peak, model and "
-            "vector index loaded)",
+            "what": "memory while serving checks (the checking process's peak, sentence model "
+            + ("and vector index loaded)" if chk["vectors"] else "loaded, no vector index)"),
             "figure": f"{chk['peak_rss_mb']:.0f} MB",
             "target": "≤ 2 GB",
         }
@@ -418,7 +451,7 @@ def bench_scale(data: Path, args: argparse.Namespace) -> list[dict]:
         rows.append({"what": "MinHashLSH peer", "figure": "skipped: datasketch not installed "
                      "(pip install datasketch==2.0.0)"})  # fmt: skip
     else:
-        peer = run_fn("minhash_lsh", str(jsonl), str(qpath), str(work / "lsh.json"))
+        peer = run_fn("minhash_lsh", str(jsonl), str(qpath), str(work / "lsh.json"), str(n))
         rows.append(
             {
                 "what": f"peer: datasketch MinHashLSH over the same {peer['articles']:,} articles",
@@ -529,6 +562,9 @@ def main() -> None:
     parser.add_argument("--families-n", type=int, default=400, help="articles for families")
     parser.add_argument("--no-vectors", action="store_true", help="check on lexical evidence")
     parser.add_argument("--workdir", type=Path, help="keep the synth corpus and libraries here")
+    parser.add_argument(
+        "--resume", action="store_true", help="reuse what an earlier run left in --workdir"
+    )
     args = parser.parse_args()
     tmp = None
     if args.workdir is None:
