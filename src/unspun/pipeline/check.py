@@ -23,7 +23,8 @@ import re
 import sqlite3
 from dataclasses import dataclass, field, replace
 
-from unspun.align import AlignConfig, CachedEmbedder, Embedder, align_articles, load_embedder
+from unspun.align import AlignConfig, CachedEmbedder, Embedder, load_embedder
+from unspun.align.matcher import Unit, align_units, article_units
 from unspun.changes import ChangeConfig, detect_changes
 from unspun.errors import ModelUnavailable, NotFound
 from unspun.model import Alignment, Article, Change, Label, Span
@@ -54,7 +55,8 @@ class CheckConfig:
     """How many candidates are fetched and aligned, and what counts as a source."""
 
     candidates: int = 20  # candidates asked of the source index
-    align_top: int = 6  # of those, this many (best fused first) are aligned with the article
+    screen_top: int = 20  # of those, this many (best fused first) are aligned lexically ...
+    align_top: int = 6  # ... and the best of these again, with the sentence model
     # A source joins the cover when it explains this share of the article, and this many
     # characters, that the sources before it leave unexplained.
     min_gain: float = 0.05
@@ -125,14 +127,16 @@ class CheckResult:
     verdict: str  # the answer in words
     explained_share: float  # share of the article the cover explains together
     model: str | None  # the sentence model used, None: lexical only
+    screened: tuple[str, ...] = ()  # ids of the candidates aligned lexically only, best first
 
     @property
     def cover(self) -> tuple[SourceMatch, ...]:
         return tuple(m for m in self.sources if m.role == SOURCE)
 
     def ranking(self) -> list[str]:
-        """Article ids, best source first: the aligned ones, then the others in fused order."""
-        ids = [m.source.id for m in self.sources]
+        """Article ids, best source first: the aligned ones, those screened on lexical
+        evidence only, then the other candidates in retrieval's order."""
+        ids = [m.source.id for m in self.sources] + list(self.screened)
         seen = set(ids)
         return ids + [c.article_id for c in self.candidates if c.article_id not in seen]
 
@@ -214,14 +218,20 @@ def check_article(
 ) -> CheckResult:
     """The library articles ``article`` draws on, best first, and the verdict in words.
 
-    ``index`` must be up to date with ``store`` (see :func:`sync_index`). The article itself,
-    when it is in the library, is never its own source.
+    Two stages: the best ``cfg.screen_top`` candidates are aligned on lexical evidence only
+    (cheap: a source that shares nothing costs a few milliseconds), then the ``cfg.align_top``
+    with the most text in strong pairs on that evidence (then the largest share, then
+    retrieval's order) are aligned again with the sentence model, and ranked by the greedy
+    cover. ``index`` must be up to
+    date with ``store`` (see :func:`sync_index`). The article itself, when it is in the
+    library, is never its own source.
     """
     embedder = CachedEmbedder(resources.embedder) if resources.embedder is not None else None
-    align_cfg = cfg.align if embedder is not None else replace(cfg.align, model="none")
-    candidates = tuple(index.candidates(article, cfg.candidates))
-    aligned: list[tuple[Article, Alignment, Candidate]] = []
-    for candidate in candidates[: cfg.align_top]:
+    lexical = replace(cfg.align, model="none")
+    candidates = tuple(index.candidates(article, max(cfg.candidates, cfg.screen_top)))
+    copy_units = article_units(article, cfg.align.max_unit_chars)
+    screened: list[tuple[Article, Alignment, Candidate, list[Unit]]] = []
+    for candidate in candidates[: cfg.screen_top]:
         try:
             source = store.get(candidate.article_id)
         except NotFound:  # removed since it was indexed
@@ -229,11 +239,26 @@ def check_article(
             continue
         if source.id == article.id:
             continue
-        aligned.append((source, align_articles(article, source, align_cfg, embedder), candidate))
+        units = article_units(source, cfg.align.max_unit_chars)
+        alignment = align_units(article.id, copy_units, source.id, units, lexical)
+        screened.append((source, alignment, candidate, units))
+    order = sorted(
+        range(len(screened)),
+        key=lambda k: (-_strong_chars(screened[k][1], cfg), -_share(screened[k][1]), k),
+    )
+    aligned = []
+    for k in order[: cfg.align_top]:
+        source, alignment, candidate, units = screened[k]
+        if embedder is not None:
+            alignment = align_units(article.id, copy_units, source.id, units, cfg.align, embedder)
+        aligned.append((source, alignment, candidate))
     matches = rank_sources(article, aligned, resources, cfg)
     same = next((m for m in matches[:3] if same_event(article, m, embedder, cfg)), None)
     kind, words, explained = verdict_of(matches, cfg, same)
-    return CheckResult(article, matches, candidates, kind, words, explained, resources.model)
+    ranked = tuple(screened[k][0].id for k in order[cfg.align_top :])
+    return CheckResult(
+        article, matches, candidates, kind, words, explained, resources.model, ranked
+    )
 
 
 def rank_sources(
@@ -290,6 +315,17 @@ def rank_sources(
             )
         )
     return tuple(out)
+
+
+def _strong_chars(alignment: Alignment, cfg: CheckConfig) -> int:
+    """Copy characters in verbatim, near-verbatim or strongly scored pairs: the screening
+    stage's measure (a topical neighbour collects many weak pairs, a source strong ones)."""
+    return sum(
+        len(s)
+        for p in alignment.pairs
+        if p.label in _VERBATIM_LABELS or p.score >= cfg.align.strong_score
+        for s in p.copy
+    )
 
 
 def _share(alignment: Alignment) -> float:
