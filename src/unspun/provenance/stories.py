@@ -200,6 +200,7 @@ def _member(
         return FamilyMember(mid, m.title, m.site, m.when, m.words, Layer.ORIGINAL, "original",
                             "", 1.0)  # fmt: skip
     as_derived = [k for k in own if k.derived() == mid]
+    best: _Link | None
     if as_derived:
         best = max(as_derived, key=lambda k: (k.confidence, k.share(mid)))
     else:
@@ -233,10 +234,10 @@ def _relation(mid: str, own: list[_Link], best: _Link, layer: Layer, name: str) 
         return f"exact duplicate of {name}"
     if layer == Layer.NEAR:
         return f"near-duplicate of {name}"
-    if any(k.earlier == mid for k in own):
-        return "earlier, shorter version"
-    if any(k.cut_short == mid for k in own):
+    if best.cut_short == mid:
         return "republication cut short"
+    if best.earlier == mid:
+        return "earlier, shorter version"
     spun = best.verbatim < 0.5
     if best.derived() == mid:
         return f"{'spun (paraphrased)' if spun else 'partial'} copy of {name}"
