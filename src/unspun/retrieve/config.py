@@ -20,7 +20,9 @@ class RetrieveConfig:
     shingle_min_shared: int = 2  # fewer shared (sampled) shingles is no evidence
     # BM25 retriever (full-text, FTS5).
     bm25_terms: int = 40  # the query's most distinctive terms, OR-ed
+    bm25_window_terms: int = 40  # ... and a window's, for the windows of a long query
     bm25_max_df: float = 0.05  # terms in a larger share of the library are never query terms
+    bm25_max_df_docs: int = 2000  # ... nor terms in more articles than this (query cost)
     bm25_window_words: int = 400  # long queries are also searched window by window ...
     bm25_windows: int = 12  # ... at most this many windows
     # Vector retriever (paraphrase): a few sentences per article, embedded.

@@ -63,24 +63,26 @@ def distinctive_terms(
     n_docs: int,
     cfg: RetrieveConfig,
     df: dict[str, int] | None = None,
+    limit: int | None = None,
 ) -> list[str]:
     """The query's ``cfg.bm25_terms`` terms of highest tf x idf that the library holds.
 
-    ``df`` may hold document frequencies already looked up (for the windows of one query).
+    ``df`` may hold document frequencies already looked up (for the windows of one query);
+    ``limit`` overrides ``cfg.bm25_terms``.
     """
     tf = Counter(w for w in words(text) if not w.isdigit() or len(w) >= 3)
     if not tf or n_docs == 0:
         return []
     if df is None:
         df = document_frequencies(conn, list(tf))
-    max_df = max(2, int(cfg.bm25_max_df * n_docs))
+    max_df = max(2, min(int(cfg.bm25_max_df * n_docs), cfg.bm25_max_df_docs))
     weighted = [
         (count * math.log(n_docs / df[term]), term)
         for term, count in tf.items()
         if 0 < df.get(term, 0) <= max_df
     ]
     weighted.sort(reverse=True)
-    return [term for _, term in weighted[: cfg.bm25_terms]]
+    return [term for _, term in weighted[: limit or cfg.bm25_terms]]
 
 
 def bm25_search(conn: sqlite3.Connection, terms: list[str], limit: int) -> list[tuple[int, float]]:

@@ -306,8 +306,9 @@ class SourceIndex:
         best: dict[int, tuple[int, int]] = {}  # doc -> (best rank, -windows it is found in)
         raw: dict[int, float] = {}
         df = document_frequencies(self.conn, sorted(set(words(text))))
-        for window in windows:
-            terms = distinctive_terms(self.conn, window, n_docs, cfg, df)
+        for i, window in enumerate(windows):
+            limit = cfg.bm25_terms if i == 0 else cfg.bm25_window_terms
+            terms = distinctive_terms(self.conn, window, n_docs, cfg, df, limit)
             for rank, (doc, score) in enumerate(bm25_search(self.conn, terms, limit), 1):
                 r, n = best.get(doc, (rank, 0))
                 best[doc] = (min(r, rank), n - 1)
