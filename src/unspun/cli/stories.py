@@ -51,7 +51,7 @@ def _families(ctx: click.Context, rebuild: bool = False) -> Iterator[SqliteStore
         raise click.ClickException(str(exc)) from exc
     try:
         index = SourceIndex(store.conn, RetrieveConfig())
-        placed = sync_families(store, index, FamilyConfig(), rebuild=rebuild)
+        placed = sync_families(store, index, FamilyConfig(), rebuild=rebuild, progress=_progress)
         if placed:
             click.echo(f"placed {placed} articles in story families", err=True)
         yield store
@@ -59,6 +59,13 @@ def _families(ctx: click.Context, rebuild: bool = False) -> Iterator[SqliteStore
         raise click.ClickException(str(exc)) from exc
     finally:
         store.close()
+
+
+def _progress(done: int, total: int) -> None:
+    if done == 0:
+        click.echo(f"placing {total} new articles in story families…", err=True)
+    elif done < total:
+        click.echo(f"  {done}/{total}", err=True)
 
 
 @click.command()

@@ -25,7 +25,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from unspun.align import AlignConfig, Embedder
@@ -366,11 +366,12 @@ def sync_families(
     cfg: FamilyConfig | None = None,
     embedder: Embedder | None = None,
     rebuild: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Place every library article not yet in a family (in the order added); how many.
 
     Families of removed articles are pruned. Commits in chunks, so a long catch-up can be
-    interrupted without losing what was placed.
+    interrupted without losing what was placed; ``progress(done, total)`` is told after each.
     """
     from unspun.retrieve.rerank import sync_index
 
@@ -396,6 +397,8 @@ def sync_families(
         "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM fam_members) ORDER BY seq"
     )]  # fmt: skip
     done = 0
+    if progress is not None and missing:
+        progress(0, len(missing))
     for start in range(0, len(missing), 200):
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -406,6 +409,8 @@ def sync_families(
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+        if progress is not None:
+            progress(done, len(missing))
     if done:
         log.info("%s: %d articles placed in story families", store.name, done)
     return done
