@@ -77,9 +77,8 @@ def infer_direction(
 ) -> Direction:
     """Which of ``a`` and ``b`` derives from which, given their alignment (either way round)."""
     cfg = cfg or DirectionConfig()
-    a_is_copy = alignment.copy_id in ("", a.id) or alignment.source_id == b.id
-    if alignment.copy_id == b.id and alignment.source_id == a.id:
-        a_is_copy = False
+    # The alignment may have been made either way round: copy = a (the usual) or copy = b.
+    a_is_copy = not (alignment.copy_id == b.id and alignment.source_id == a.id)
     a_side, b_side = _sides(alignment, a_is_copy)
     names = (_name(a), _name(b))
     if names[0] == names[1]:
