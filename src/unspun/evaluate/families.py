@@ -12,6 +12,8 @@ library, the families are built (:func:`unspun.provenance.families.sync_families
   when the parent credits it and is the one dated first: the synth parent is then that wire
   story's first run. ``direction_strict`` counts only "the copy derives from its parent";
   ``direction_by_kind`` breaks the accuracy down by the kind of copy;
+* ``event_precision`` / ``event_recall``: the same, at the loosest layer: families joined by
+  their same-event links against truth's ``event`` (independent reports included);
 * ``family_seconds`` (building the families, the source index included) and
   ``peak_memory_mb`` (the process's peak resident memory).
 """
@@ -68,6 +70,9 @@ def evaluate_families(
             ids = dict(store.conn.execute("SELECT external_id, id FROM articles"))
             predicted = dict(store.conn.execute("SELECT article_id, family FROM fam_members"))
             pairs = _pairwise(truth, ids, predicted)
+            events = _event_groups(store, predicted)
+            event_truth = {e: {"family": r.get("event", r["family"])} for e, r in truth.items()}
+            event_pairs = _pairwise(event_truth, ids, events)
             direction = _directions(store, truth, ids, cfg, direction_limit)
         finally:
             store.close()
@@ -76,6 +81,8 @@ def evaluate_families(
         "articles": len(ids),
         "failed": len(added.failed),
         **pairs,
+        "event_precision": event_pairs["precision"],
+        "event_recall": event_pairs["recall"],
         **direction,
         "add_seconds": round(add_seconds, 1),
         "family_seconds": round(family_seconds, 1),
@@ -112,6 +119,22 @@ def _pairwise(
         "families_predicted": sum(1 for n in pred_sizes.values() if n > 1),
         "families_true": sum(1 for n in true_sizes.values() if n > 1),
     }
+
+
+def _event_groups(store: SqliteStore, predicted: dict[str, int]) -> dict[str, int]:
+    """The same-event layer: families joined by their same-event links (union-find)."""
+    parent = {f: f for f in set(predicted.values())}
+
+    def root(f: int) -> int:
+        while parent[f] != f:
+            parent[f] = parent[parent[f]]
+            f = parent[f]
+        return f
+
+    for a, b in store.conn.execute("SELECT a, b FROM fam_events"):
+        if a in predicted and b in predicted:
+            parent[root(predicted[a])] = root(predicted[b])
+    return {article: root(f) for article, f in predicted.items()}
 
 
 def _directions(

@@ -52,7 +52,7 @@ SCHEMA = (
     "reasons TEXT NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID",
     "CREATE INDEX IF NOT EXISTS fam_links_b ON fam_links (b)",
     "CREATE TABLE IF NOT EXISTS fam_events (a TEXT NOT NULL, b TEXT NOT NULL, "
-    "score REAL NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID",
+    "share REAL NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID",
     "CREATE INDEX IF NOT EXISTS fam_events_b ON fam_events (b)",
 )
 
@@ -72,7 +72,9 @@ class FamilyConfig:
     loose_long_share: float = 0.2
     merge_overlap: float = 0.5  # two families merge when the new article's material shared
     # with each overlaps this much (a page compiling two stories merges nothing)
-    event_bm25_rank: int = 3  # a BM25 top-ranked candidate without reuse: the same event
+    # Too little shared text for a family, but this many sentence pairs (close rewordings of
+    # the same facts): the same event, reported independently.
+    event_min_pairs: int = 2
     align: AlignConfig = field(default_factory=lambda: AlignConfig(model="none"))
     direction: DirectionConfig = field(default_factory=DirectionConfig)
 
@@ -184,8 +186,8 @@ def _links(
         link = _link(article, other, alignment, cfg)
         if link is not None:
             links.append(link)
-        elif candidate.ranks.get("bm25", cfg.event_bm25_rank + 1) <= cfg.event_bm25_rank:
-            events.append((other.id, round(candidate.score, 4)))
+        elif sum(p.copy[0].field == "body" for p in alignment.pairs) >= cfg.event_min_pairs:
+            events.append((other.id, round(alignment.summary.copy_share, 4)))
     return links, events
 
 
