@@ -94,7 +94,7 @@ def load_family(store: SqliteStore, family: int, growth: bool = False) -> StoryF
     members = [_member(m, meta, links, original, wire) for m in ids if m in meta]
     members.sort(key=lambda x: (x.when == "", x.when, x.article_id))
     if growth:
-        members = _with_growth(store, members)
+        members = _with_growth(store, members, links)
     return StoryFamily(
         id=family,
         title=_title(meta.values(), original),
@@ -286,24 +286,40 @@ def _events(conn: sqlite3.Connection, ids: list[str]) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _with_growth(store: SqliteStore, members: list[FamilyMember]) -> list[FamilyMember]:
-    """Each member against the longest member before it: the words (and sentence) it adds."""
+def _with_growth(
+    store: SqliteStore, members: list[FamilyMember], links: list[_Link]
+) -> list[FamilyMember]:
+    """Each member against its closest earlier version: the words (and a sentence) it adds.
+
+    The closest earlier version is the earlier member holding most of this one's text (by the
+    family links), else the longest earlier member; the first member adds all its words.
+    """
     cfg = AlignConfig(model="none")
     out: list[FamilyMember] = []
-    longest = None
+    seen: dict[str, FamilyMember] = {}
     for member in members:
         article = store.get(member.article_id)
-        if longest is None:
+        base = _closest_earlier(member.article_id, seen, links)
+        if base is None:
             out.append(_grown(member, member.words, _first_sentence(article.text)))
         else:
-            alignment = align_articles(article, longest, cfg, None)
+            alignment = align_articles(article, store.get(base), cfg, None)
             new = [s for s in alignment.new if s.field == "body"]
             words = sum(len(article.text[s.start : s.end].split()) for s in new)
             sample = article.text[new[0].start : new[0].end] if new else ""
             out.append(_grown(member, words, sample))
-        if longest is None or member.words > len(longest.text.split()):
-            longest = article
+        seen[member.article_id] = member
     return out
+
+
+def _closest_earlier(mid: str, seen: dict[str, FamilyMember], links: list[_Link]) -> str | None:
+    linked = [(k.share(mid), k.other(mid)) for k in links if mid in (k.a, k.b)]
+    earlier = [(share, other) for share, other in linked if other in seen]
+    if earlier:
+        return max(earlier)[1]
+    if not seen:
+        return None
+    return max(seen.values(), key=lambda m: m.words).article_id
 
 
 def _grown(member: FamilyMember, words: int, sample: str) -> FamilyMember:
