@@ -20,6 +20,7 @@ class AlignConfig:
     min_words: int = 3  # shorter units ("2.", "Menu") are never aligned
     # Pair scores: the embedding cosine counts above cosine_floor, weighted against the
     # rare-word overlap; lexical evidence alone can also carry a pair.
+    verbatim_run: int = 12  # this many consecutive words in common make a sure pair
     cosine_floor: float = 0.45
     cosine_weight: float = 0.7
     # A pair scoring match_threshold is accepted anywhere; a pair scoring weak_threshold only

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-"})
 _ABBREV = re.compile(r"\b([A-Za-z])\.([A-Za-z])\.(?:([A-Za-z])\.)?")
@@ -97,22 +98,31 @@ class PairFeatures:
     rare_cover: float  # idf-weighted share of the copy's words found in the source
     names_numbers: float  # Dice of names and numbers (1.0 when neither has any)
     names_missing: int  # names and numbers of the copy absent from the source
+    longest_run: int = 0  # most consecutive words the two share (counted when bigrams overlap)
 
 
 def pair_features(a: Tokens, b: Tokens, idf: dict[str, float]) -> PairFeatures:
     shared = a.content & b.content
+    common_bigrams = len(a.bigrams & b.bigrams)
     union = a.content | b.content
     wa, wb, ws = weight(a.content, idf), weight(b.content, idf), weight(shared, idf)
     names = a.names | b.names
     return PairFeatures(
-        containment=len(a.bigrams & b.bigrams) / len(a.bigrams) if a.bigrams else 0.0,
-        containment_back=len(a.bigrams & b.bigrams) / len(b.bigrams) if b.bigrams else 0.0,
+        containment=common_bigrams / len(a.bigrams) if a.bigrams else 0.0,
+        containment_back=common_bigrams / len(b.bigrams) if b.bigrams else 0.0,
         jaccard=len(shared) / len(union) if union else 0.0,
         rare_shared=ws / math.sqrt(wa * wb) if wa and wb else 0.0,
         rare_cover=ws / wa if wa else 0.0,
         names_numbers=2 * len(a.names & b.names) / (len(a.names) + len(b.names)) if names else 1.0,
         names_missing=len(a.names - b.names),
+        longest_run=longest_run(a.words, b.words) if common_bigrams >= 4 else 0,
     )
+
+
+def longest_run(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """The length of the longest run of words found in both, in the same order."""
+    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return match.size
 
 
 def merge(tokens: Iterable[Tokens]) -> Tokens:

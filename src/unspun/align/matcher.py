@@ -187,7 +187,11 @@ def _cosines(
 
 def _score(f: PairFeatures, cosine: float | None, cfg: AlignConfig) -> float:
     """How surely the two sentences say the same thing, 0..1 (not a probability)."""
-    lexical = max(0.7 * f.rare_shared + 0.3 * f.containment, min(f.containment, f.containment_back))
+    lexical = max(
+        0.7 * f.rare_shared + 0.3 * f.containment,
+        min(f.containment, f.containment_back),
+        min(1.0, f.longest_run / cfg.verbatim_run),  # a long run of words copied verbatim
+    )
     if cosine is None:
         return lexical
     # MiniLM puts any two sentences on one topic near 0.7: the cosine counts above a floor
@@ -311,8 +315,11 @@ def _grows(anchor, cand, a_units, b_units, group, idf, scores, cfg, used, side) 
     if b_units[cand].span.field != "body" or a_units[anchor].span.field != "body":
         return False
     key = (anchor, cand) if side == "source" else (cand, anchor)
-    if scores.get(key, 0.0) < cfg.extend_threshold:
+    score = scores.get(key, 0.0)
+    if score < cfg.extend_threshold:
         return False
+    if score >= cfg.weak_threshold:  # it matches the anchor on its own evidence too
+        return True
     anchor_t = a_units[anchor].tokens
     before = merge(b_units[k].tokens for k in group)
     after = merge(b_units[k].tokens for k in sorted([*group, cand]))
