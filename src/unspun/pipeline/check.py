@@ -222,9 +222,8 @@ def check_article(
     (cheap: a source that shares nothing costs a few milliseconds), then the ``cfg.align_top``
     with the most text in strong pairs on that evidence (then the largest share, then
     retrieval's order) are aligned again with the sentence model, and ranked by the greedy
-    cover. ``index`` must be up to
-    date with ``store`` (see :func:`sync_index`). The article itself, when it is in the
-    library, is never its own source.
+    cover. ``index`` must be up to date with ``store`` (see :func:`sync_index`). The article
+    itself, when it is in the library, is never its own source.
     """
     embedder = CachedEmbedder(resources.embedder) if resources.embedder is not None else None
     lexical = replace(cfg.align, model="none")
