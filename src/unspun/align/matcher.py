@@ -124,7 +124,7 @@ def align_units(
     feats = _candidates(cu, su, idf, cfg)
     cosines = _cosines(cu, su, list(feats), embedder)
     scores = {
-        ij: _score(f, cosines.get(ij), cfg) + _prior(cu[ij[0]], su[ij[1]], cfg)
+        ij: score_pair(f, cosines.get(ij), cfg) + _prior(cu[ij[0]], su[ij[1]], cfg)
         for ij, f in feats.items()
     }
     links = _select(scores, cu, su, cfg)
@@ -185,7 +185,7 @@ def _cosines(
     return {(i, j): float(a[i] @ b[j]) for i, j in keys}
 
 
-def _score(f: PairFeatures, cosine: float | None, cfg: AlignConfig) -> float:
+def score_pair(f: PairFeatures, cosine: float | None, cfg: AlignConfig) -> float:
     """How surely the two sentences say the same thing, 0..1 (not a probability)."""
     lexical = max(
         0.7 * f.rare_shared + 0.3 * f.containment,
@@ -360,7 +360,7 @@ def _pair(group, cu, su, idf, cosines, embedder, cfg: AlignConfig) -> SentencePa
     cosine = max(cos_values) if cos_values else None
     if embedder is not None and cosine is None:
         cosine = 0.0
-    score = min(1.0, max(_score(f, cosine, cfg), 0.0))
+    score = min(1.0, max(score_pair(f, cosine, cfg), 0.0))
     if normalize(ctext) == normalize(stext):
         label = Label.VERBATIM
     elif (

@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 
 from unspun.align import AlignConfig, Embedder, load_embedder
 from unspun.align.features import Tokens, idf_weights, normalize, pair_features, tokenize
-from unspun.align.matcher import _score as pair_score
+from unspun.align.matcher import score_pair
 from unspun.errors import InputError, ModelUnavailable
 from unspun.evaluate.data import require
 
@@ -109,7 +109,7 @@ def featurize(pairs: SentencePairs, cfg: AlignConfig, embedder: Embedder | None)
                 f.names_numbers,
                 min(f.names_missing, 5) / 5,
                 lengths[0] / lengths[1] if lengths[1] else 0.0,
-                pair_score(f, float(cos) if embedder is not None else None, cfg),
+                score_pair(f, float(cos) if embedder is not None else None, cfg),
                 *_surface(a, b, text_a, text_b),
             ]
         )

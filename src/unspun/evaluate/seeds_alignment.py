@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from unspun.align import AlignConfig, align_articles, load_embedder
+from unspun.align import AlignConfig, align_articles, load_embedder, split_sentences
 from unspun.align.features import normalize
 from unspun.config import ExtractConfig
 from unspun.errors import ModelUnavailable
@@ -108,7 +108,7 @@ def _headline_partner(span: Span, source: Article) -> str:
 
 
 def _boilerplate_lines(gold: dict[str, Any]) -> list[str]:
-    lines = []
+    lines: list[str] = []
     for article in gold.get("articles", {}).values():
         lines.extend(normalize(b) for b in article.get("boilerplate_lines", []) if len(b) > 12)
     return lines
@@ -121,8 +121,6 @@ def _gold_unmatched(copy: Article, alignment: Alignment, gold: dict[str, Any]) -
     if len(quoted) < 2:
         return []
     first, last = normalize(quoted[0]), normalize(quoted[1])
-    from unspun.align import split_sentences
-
     sentences = [normalize(copy.text[a:b]) for a, b in split_sentences(copy.text)]
     starts = [k for k, s in enumerate(sentences) if s.startswith(first)]
     ends = [k for k, s in enumerate(sentences) if s.startswith(last)]
