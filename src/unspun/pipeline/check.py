@@ -271,26 +271,37 @@ def rank_sources(
         return ()
     total = sum(len(s) for s in _all_units(aligned[0][1])) or 1
     explained = {k: _explained(a) for k, (_, a, _) in enumerate(aligned)}
+    strong = {k: _explained(a, cfg) for k, (_, a, _) in enumerate(aligned)}
     reusing = [k for k, (_, a, _) in enumerate(aligned) if _counts_as_reuse(a, cfg)]
     covered: set[Span] = set()
     cover: list[tuple[int, float]] = []
     left = set(reusing)
     while left:
         gains = {k: sum(len(s) for s in explained[k] - covered) for k in left}
-        best = max(left, key=lambda k: (gains[k], _share(aligned[k][1]), aligned[k][2].score))
+        # the next source: most new text in strong pairs (a topical neighbour collects weak
+        # paraphrase-level pairs), then most new text, then the larger share
+        best = max(
+            left,
+            key=lambda k: (
+                sum(len(s) for s in strong[k] - covered),
+                gains[k],
+                _share(aligned[k][1]),
+                aligned[k][2].score,
+            ),
+        )
         if gains[best] < cfg.min_gain_chars or gains[best] / total < cfg.min_gain:
             break
         cover.append((best, gains[best] / total))
         covered |= explained[best]
         left.discard(best)
     chosen = {k for k, _ in cover}
-    duplicates = sorted(
-        (k for k in reusing if k not in chosen),
-        key=lambda k: (-_share(aligned[k][1]), -aligned[k][2].score),
-    )
+
+    def weight(k: int) -> tuple[float, ...]:
+        return (-_strong_chars(aligned[k][1], cfg), -_share(aligned[k][1]), -aligned[k][2].score)
+
+    duplicates = sorted((k for k in reusing if k not in chosen), key=weight)
     related = sorted(
-        (k for k in range(len(aligned)) if k not in chosen and k not in reusing),
-        key=lambda k: (-_share(aligned[k][1]), -aligned[k][2].score),
+        (k for k in range(len(aligned)) if k not in chosen and k not in reusing), key=weight
     )
     order = [(k, SOURCE, gain) for k, gain in cover]
     order += [(k, DUPLICATE, 0.0) for k in duplicates]
@@ -335,8 +346,14 @@ def _all_units(alignment: Alignment) -> list[Span]:
     return [s for p in alignment.pairs for s in p.copy] + list(alignment.new)
 
 
-def _explained(alignment: Alignment) -> set[Span]:
-    return {s for p in alignment.pairs for s in p.copy}
+def _explained(alignment: Alignment, strong: CheckConfig | None = None) -> set[Span]:
+    """The copy spans the alignment explains (with ``strong``: in strong pairs only)."""
+    return {
+        s
+        for p in alignment.pairs
+        if strong is None or p.label in _VERBATIM_LABELS or p.score >= strong.align.strong_score
+        for s in p.copy
+    }
 
 
 def _counts_as_reuse(alignment: Alignment, cfg: CheckConfig) -> bool:
