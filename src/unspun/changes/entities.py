@@ -80,12 +80,49 @@ ROLES = {
     "manager": "manager",
     "editor": "editor",
     "correspondent": "correspondent",
+    "master": "master",
+    "chief": "chief",
+    "executive": "executive",
+    "sheriff": "sheriff",
+    "marshal": "marshal",
+    "warden": "warden",
+    "inspector": "inspector",
+    "superintendent": "superintendent",
+    "commissioner": "commissioner",
+    "administrator": "administrator",
+    "treasurer": "treasurer",
+    "councilman": "council member",
+    "councilwoman": "council member",
+    "councillor": "council member",
+    "councilor": "council member",
+    "alderman": "alderman",
+    "magistrate": "magistrate",
+    "bishop": "bishop",
+    "dean": "dean",
 }
 MODIFIERS = (
     "former|acting|caretaker|interim|deputy|vice|prime|chief|executive|foreign|defense|defence|"
     "interior|finance|justice|senior|assistant|national|security|press|attorney|homeland|state|"
     "opposition|majority|minority|house|senate|supreme|top|general|special|lead|"
-    "intelligence|trade|energy|health|treasury|commerce|labor|agriculture|education|military"
+    "intelligence|trade|energy|health|treasury|commerce|labor|agriculture|education|military|"
+    r"associate|lt\.|lieutenant|ex"
+)
+# modifiers that make a different office: dropping one ("Vice President" -> "President") or
+# adding one is a title change; "Harbor" or "U.S." before a role only says where
+RANK_MODIFIERS = frozenset(
+    [
+        "former",
+        "acting",
+        "caretaker",
+        "interim",
+        "deputy",
+        "vice",
+        "assistant",
+        "associate",
+        "lieutenant",
+        "lt.",
+        "ex",
+    ]
 )
 MULTI_ROLES = {
     "chief of staff": "chief of staff",
@@ -96,9 +133,12 @@ MULTI_ROLES = {
     "foreign minister": "foreign minister",
     "prime minister": "prime minister",
 }
-_ROLE_RE = "|".join(
-    re.escape(r).replace(r"\ ", r"\s+")
-    for r in sorted({*ROLES, *MULTI_ROLES}, key=len, reverse=True)
+_ROLE_RE = (
+    "|".join(
+        re.escape(r).replace(r"\ ", r"\s+")
+        for r in sorted({*ROLES, *MULTI_ROLES}, key=len, reverse=True)
+    )
+    + r"|[a-z]{3,}master"
 )
 _TITLE = re.compile(
     rf"\b(?P<title>(?:(?:{MODIFIERS})\s+)*(?:{_ROLE_RE})(?!\w)"
@@ -205,6 +245,19 @@ class Title:
     start: int
     end: int
     text: str
+    # capitalised words just before the title that belong to it ("Harbor" in "Harbor Master
+    # Denise Okafor", "Deputy" in "Deputy Harbor Master ..."), lower-cased; start is theirs
+    qualifiers: tuple[str, ...] = ()
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The title's words, abbreviations read in full ("Lt. Gov." = lieutenant governor)."""
+        return frozenset(ROLES.get(w, w) for w in (*self.qualifiers, *self.role.split()))
+
+
+def role_word(word: str) -> bool:
+    """A word of the role lexicon: a role ("mayor", "brewmaster") or a modifier ("deputy")."""
+    return word in ROLES or word.endswith("master") or re.fullmatch(MODIFIERS, word) is not None
 
 
 def proper_vocabulary(texts: list[str]) -> set[str]:
@@ -275,11 +328,21 @@ _ATTRIB_HINT = re.compile(
 )
 
 
-def titles(text: str, offset: int = 0, known: set[str] | None = None) -> list[Title]:
+def titles(
+    text: str,
+    offset: int = 0,
+    known: set[str] | None = None,
+    qualifiers: set[str] | None = None,
+) -> list[Title]:
     """Titles in ``text``: before a name, after one (apposition), or standing alone.
 
     ``known`` (lower-cased name words), when given, bounds a name: in a Title Case headline
     every word has a capital, so "Eva Berg Visits Oslo" must stop at "Berg".
+
+    A capitalised title before a name takes up to three capitalised words before it as
+    qualifiers ("Harbor" Master, "Deputy Harbor" Master). In running text any such word
+    qualifies; ``qualifiers``, when given (a headline, where every word has a capital), limits
+    them to words of the role lexicon and the words given (the source's own qualifiers).
     """
     out: list[Title] = []
     if not _ROLE_WORD.search(text):
@@ -292,12 +355,39 @@ def titles(text: str, offset: int = 0, known: set[str] | None = None) -> list[Ti
         after = _NAME_AFTER.match(text[m.end() :])
         if after:
             person = _last_name(after.group(1), known)
+        start, quals = m.start(), ()
+        if person and m.group("title")[:1].isupper():
+            start, quals = _qualifiers(text, m.start(), qualifiers)
         if not person:
             before = _NAME_BEFORE.search(text[: m.start()])
             if before:
                 person = _last_name(before.group(1))
-        out.append(Title(role, person, offset + m.start(), offset + m.end(), m.group("title")))
+        out.append(
+            Title(role, person, offset + start, offset + m.end(), text[start : m.end()], quals)
+        )
     return out
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*)\s+$")
+
+
+def _qualifiers(text: str, start: int, allowed: set[str] | None) -> tuple[int, tuple[str, ...]]:
+    """Capitalised words just before ``start`` that qualify the title (see :func:`titles`)."""
+    quals: list[str] = []
+    while len(quals) < 3:
+        m = _WORD_BEFORE.search(text[:start])
+        if not m:
+            break
+        low = fold(m.group(1)).removesuffix("'s").removesuffix("’s")
+        if low in STOPWORDS or low in MONTHS_DAYS or low in COUNTRY or low == "u.s.":
+            break
+        if low in ROLES and low not in RANK_MODIFIERS and not re.fullmatch(MODIFIERS, low):
+            break  # "Mayor Praises Fire Chief ...": another person's title
+        if allowed is not None and not (role_word(low) or low in allowed):
+            break
+        quals.insert(0, low)
+        start = m.start(1)
+    return start, tuple(quals)
 
 
 def _role(title: str) -> str | None:
@@ -310,7 +400,7 @@ def _role(title: str) -> str | None:
     parts = title.split(" of ")[0].split()
     if not parts:
         return None
-    head = ROLES.get(parts[-1])
+    head = ROLES.get(parts[-1]) or (parts[-1] if parts[-1].endswith("master") else None)
     if head is None:
         return None
     mods = [p for p in parts[:-1] if p not in ("the",)]
@@ -327,7 +417,9 @@ def _last_name(name: str, known: set[str] | None = None) -> str:
     kept = []
     for part in name.split():
         low = fold(part).replace("'s", "").rstrip("'.,")
-        if low in STOPWORDS or low in ROLES or not part[:1].isupper():
+        if low in ROLES or low + "." in ROLES:
+            return ""  # "Deputy Harbor Master Denise Okafor": the run is a title, not a name
+        if low in STOPWORDS or not part[:1].isupper():
             break
         if known is not None and low not in known:
             break

@@ -24,6 +24,34 @@ _EVENT = re.compile(
     r"(?i)^(summit|meeting|conference|talks|forum|games|olympics|election|war|visit|"
     r"treaty|deal|agreement|accord|session)$"
 )
+# nouns that name an occasion when a name or modifier comes before them ("Harvest Festival")
+_OCCASION = re.compile(
+    r"(?i)^(summit|conference|forum|games|olympics|festival|\w+fest|regatta|parade|marathon|"
+    r"\w+athon|tournament|championships?|cup|fair|expo|exhibition|gala|concert|ceremony|rally|"
+    r"convention|congress|carnival|jubilee|derby|pageant|procession|vigil|symposium|"
+    r"fiesta|premiere|awards)$"
+)
+_PREPOSITION = frozenset(
+    [
+        "at",
+        "in",
+        "during",
+        "for",
+        "before",
+        "after",
+        "of",
+        "on",
+        "to",
+        "from",
+        "near",
+        "ahead",
+        "amid",
+        "over",
+        "the",
+        "a",
+        "an",
+    ]
+)
 _SOURCE_EVENTS = [
     re.compile(
         r"\b((?:[A-Z][\w-]*\s+(?:of\s+)?)*[A-Z][\w-]*\s+"
@@ -62,6 +90,11 @@ def check_headline(
         if span and not any(span.start < b and a < span.end for a, b in taken):
             out.append(change)
             taken.append((span.start, span.end))
+    for change in _events(head, support, captions, ctx, evidence):
+        span = change.copy_span
+        if span and not any(span.start < b and a < span.end for a, b in taken):
+            out.append(change)
+            taken.append((span.start, span.end))
     out.extend(_numbers(head, support, ctx, evidence, taken))
     return tuple(out)
 
@@ -89,22 +122,35 @@ def _change(
 
 
 def _titles(head, source, support, captions, ctx, evidence) -> list[Change]:
+    """Titles the headline gives a person of the source that the source does not give them.
+
+    Titles compare as sets of words ("Deputy Harbor Master" against "Harbor Master"): a role
+    word or modifier the source never attaches to that person is a change, and so is a rank
+    ("vice", "acting", "former") that every title the source gives them carries and the
+    headline drops. Where-words ("Harbor", "U.S.") only widen the match."""
+    body_titles = [t for t in ent.titles(support) if t.person]
+    allowed = {q for t in body_titles for q in t.qualifiers}
     out = []
-    for t in ent.titles(head, 0, ctx.vocab | ctx.source_names | ctx.copy_names):
+    for t in ent.titles(head, 0, ctx.vocab | ctx.source_names | ctx.copy_names, allowed):
         if not t.person or not ent.specific_role(t.role):
             continue
-        known = {r for r in ctx.source_roles.get(t.person, ()) if ent.specific_role(r)}
-        if not known or t.role in known:
+        theirs = [x for x in body_titles if x.person == t.person and ent.specific_role(x.role)]
+        if not theirs:
             continue
-        body_title = next((x for x in ent.titles(source.text) if x.person == t.person), None)
-        span = Span("body", body_title.start, body_title.end) if body_title else None
+        known = frozenset().union(*(x.words for x in theirs))
+        added = {w for w in t.words - known if ent.role_word(w)}
+        dropped = frozenset.intersection(*(x.words for x in theirs)) & ent.RANK_MODIFIERS
+        if not added and not (dropped - t.words):
+            continue
+        first = next((x for x in ent.titles(source.text) if x.person == t.person), None)
+        span = Span("body", first.start, first.end) if first else None
         why = (
             f"the headline calls {t.person.title()} '{t.text}'; the source's title and body "
-            f"say '{sorted(known)[0]}'"
+            f"say '{theirs[0].text}'"
         )
         for k, cap in enumerate(captions):
             hit = next(
-                (x for x in ent.titles(cap) if x.person == t.person and x.role == t.role), None
+                (x for x in ent.titles(cap) if x.person == t.person and x.words == t.words), None
             )
             if hit:
                 why += (
@@ -191,6 +237,81 @@ def _names(head, support, captions, ctx, evidence, copy, source) -> list[Change]
             why += f'; it appears only in a photo caption ("{_clip(caption)}")'
         out.append(_change(ChangeKind.UNSUPPORTED, head, start, end, None, "", evidence, why))
     return out
+
+
+def _events(head, support, captions, ctx: Context, evidence) -> list[Change]:
+    """Named things in the headline whose head noun the source never uses.
+
+    In a headline every word has a capital, so a new common word proves nothing ("Leads",
+    "Crews"). A new word is reported when it names something: an occasion noun after a
+    modifier ("Lantern Parade", "Harvest Festival"), or the last word of a run of the source's
+    names after a preposition ("during Marlow Bay Regatta", "near Kelso Point Lighthouse").
+    """
+    hw = words(head)
+    support_low = fold(support)
+    people = {t.person for t in ent.titles(support) if t.person} | {
+        key.split()[-1] for key, *_ in ent.attributions(support)
+    }
+    out = []
+    for i, w in enumerate(hw):
+        if not _new_word(w, ctx, support_low):
+            continue
+        run = _run_before(hw, i)
+        if not run:
+            continue
+        before = hw[run[0].position - 1] if run[0].position > 0 else None
+        after_prep = before is not None and fold(before.text) in _PREPOSITION
+        at_end = i + 1 == len(hw) or not _joined(head, w, hw[i + 1])
+        named = [x for x in run if ent.is_name(x, ctx.vocab) and _supported(x, ctx, support_low)]
+        if _OCCASION.match(w.text):
+            if not (after_prep or named):
+                continue
+        elif not (after_prep and at_end and named and len(named) == len(run)):
+            continue
+        elif any(ent.name_key(x) in people for x in run):
+            continue  # "On Trump-Putin Agenda": a person's plan, not a named thing
+        elif w.text.lower().endswith("s") and not w.text.lower().endswith("ss"):
+            continue  # "For Nordic Discussions": a plural is seldom a name
+        start, end = run[0].start, w.end
+        phrase = head[start:end]
+        why = f"the source's title and body never mention '{phrase}' ('{w.text}' is new)"
+        if _OCCASION.match(w.text):
+            named_events = _source_events(support, w.text)
+            if named_events:
+                why += f"; they name {', '.join(repr(n) for n in named_events)}"
+        caption = next((c for c in captions if fold(w.text) in fold(c)), None)
+        if caption:
+            why += f'; it appears only in a photo caption ("{_clip(caption)}")'
+        out.append(_change(ChangeKind.UNSUPPORTED, head, start, end, None, "", evidence, why))
+    return out
+
+
+def _new_word(w: Word, ctx: Context, support_low: str) -> bool:
+    """A capitalised headline word that the source's title and body never use, in any form."""
+    low = fold(w.text).removesuffix("'s")
+    if not w.text[:1].isupper() or low in STOPWORDS or not low.isalpha():
+        return False
+    if ent.role_word(low) or low in ent.MONTHS_DAYS:
+        return False
+    return w.norm not in ctx.source_norms and not _supported(w, ctx, support_low)
+
+
+def _run_before(hw: list[Word], i: int) -> list[Word]:
+    """Up to three capitalised words (no stopwords) right before word ``i``."""
+    run: list[Word] = []
+    k = i - 1
+    while k >= 0 and len(run) < 3:
+        x = hw[k]
+        if not x.text[:1].isupper() or fold(x.text) in STOPWORDS or x.end + 1 < hw[k + 1].start:
+            break
+        run.insert(0, x)
+        k -= 1
+    return run
+
+
+def _joined(head: str, a: Word, b: Word) -> bool:
+    """Two words are in one phrase: only a space between them, and the second not a stopword."""
+    return head[a.end : b.start] == " " and fold(b.text) not in STOPWORDS
 
 
 def _supported(w: Word, ctx: Context, support_low: str) -> bool:
