@@ -35,6 +35,24 @@ CASES = [
         "brewmaster",
     ),
     (
+        ChangeKind.TITLE,
+        "Deputy Harbor Master Denise Okafor said the channel would reopen on Monday.",
+        "Harbor Master Denise Okafor said the channel would reopen on Monday.",
+        "Deputy Harbor Master",
+    ),
+    (
+        ChangeKind.TITLE,
+        "Fire Chief Ray Dunn said the blaze was out by midnight.",
+        "Assistant Fire Chief Ray Dunn said the blaze was out by midnight.",
+        "Fire Chief",
+    ),
+    (
+        ChangeKind.TITLE,
+        "Undersheriff Dale Ortiz said two men had been charged.",
+        "Sheriff Dale Ortiz said two men had been charged.",
+        "Undersheriff",
+    ),
+    (
         ChangeKind.NUMBER,
         "Rescuers pulled ten people from the water after the boat capsized.",
         "Rescuers pulled a dozen people from the water after the boat capsized.",
@@ -220,6 +238,19 @@ PARAPHRASES = [
     (
         "Russia's top leader arrived in Helsinki on Monday.",
         "Russian President Vladimir Putin arrived in Helsinki on Monday.",
+    ),
+    (
+        "Harbor Master Denise Okafor said the channel would reopen on Monday.",
+        "Marlow Bay Harbor Master Denise Okafor said the channel would reopen on Monday.",
+    ),
+    (
+        "Lt. Gov. Dana Ruiz toured the flooded farms on Thursday.",
+        "Lt. Gov. Dana Ruiz visited the flooded farms on Thursday.",
+    ),
+    (
+        "Cascade Ferries CEO Paul Brandt said service would resume on Wednesday.",
+        "Paul Brandt, the chief executive of Cascade Ferries, said service would resume on "
+        "Wednesday.",
     ),
 ]
 

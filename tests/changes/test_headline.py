@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.changes.changes_build import article
 from unspun.changes import ChangeConfig, ChangeKind, check_headline
+from unspun.config import ExtractConfig
+from unspun.extract import read_inputs
 from unspun.model import Alignment, AlignmentSummary, Article, Caption
+
+DEMO = Path(__file__).parents[2] / "src" / "unspun" / "demo"
 
 BODY = (
     "Prime Minister Eva Berg will visit Oslo next week for talks with Nordic leaders, her "
@@ -59,3 +65,30 @@ def test_unsupported_number_in_headline() -> None:
 
 def test_no_headline_no_check() -> None:
     assert _check("") == []
+
+
+def _demo(name: str) -> Article:
+    (item,) = read_inputs([str(DEMO / name)], ExtractConfig())
+    assert isinstance(item, Article), item
+    return item
+
+
+def test_demo_pair_headline() -> None:
+    """The bundled spun copy: a caption's old title and an invented regatta in its headline."""
+    copy, source = _demo("trendpulse_ferry_spun.txt"), _demo("ap_ferry_aground.txt")
+    empty = Alignment(copy.id, source.id, (), (), (), AlignmentSummary(0, 0, 0, 0, False))
+    changes = check_headline(copy, source, empty, ChangeConfig())
+    by_kind = {c.kind: c for c in changes}
+    assert len(changes) == 2, [(c.kind, c.copy_text) for c in changes]
+    title = by_kind[ChangeKind.TITLE.value]
+    assert title.copy_text == "Deputy Harbor Master"
+    assert title.source_text == "Harbor Master"
+    assert title.severity == "high"
+    assert "photo caption" in title.explanation
+    event = by_kind[ChangeKind.UNSUPPORTED.value]
+    assert event.copy_text == "Marlow Bay Regatta"
+    assert event.severity == "high"
+
+
+def test_title_case_verbs_and_short_names_are_not_flagged() -> None:
+    assert _check("Berg Heads To Oslo, Meets Nordic Leaders In Talks On Arctic Council") == []

@@ -13,9 +13,12 @@ from unspun.changes import ChangeConfig, check_headline
 from unspun.evaluate.seeds_changes import phrase_overlap
 from unspun.model import Alignment, AlignmentSummary, Article, Caption
 
-CASES = json.loads(
-    (Path(__file__).parents[1] / "fixtures" / "changes" / "headlines.json").read_text("utf-8")
-)["cases"]
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "changes"
+CASES = [
+    case
+    for path in sorted(FIXTURES.glob("headlines*.json"))
+    for case in json.loads(path.read_text("utf-8"))["cases"]
+]
 
 
 def headline_changes(case: dict) -> list:

@@ -99,7 +99,7 @@ class Context:
     copy_numbers: set[str]
     source_dates: list[Mention]
     copy_dates: list[Mention]
-    source_roles: dict[str, set[str]]
+    source_roles: dict[str, list[ent.Title]]  # a person's titles in the source, by last name
 
 
 def build_context(copy: Article, source: Article) -> Context:
@@ -115,10 +115,10 @@ def build_context(copy: Article, source: Article) -> Context:
     c_text = copy.title + "\n\n" + copy.text
     s_words, c_words = words(s_text), words(c_text)
     s_dates, c_dates = dates(s_text), dates(c_text)
-    roles: dict[str, set[str]] = {}
+    roles: dict[str, list[ent.Title]] = {}
     for t in ent.titles(s_text):
         if t.person:
-            roles.setdefault(t.person, set()).add(t.role)
+            roles.setdefault(t.person, []).append(t)
     return Context(
         vocab,
         {w.norm for w in s_words},
@@ -454,12 +454,10 @@ def _titles(f: Findings, ctx: Context) -> None:
         if not t.person or not ent.specific_role(t.role):
             continue
         here = [x for x in st if x.person == t.person and _specific(x.role)]
-        known = {x.role for x in here} or {
-            r for r in ctx.source_roles.get(t.person, set()) if _specific(r)
-        }
-        if known and t.role not in known:
+        theirs = here or [x for x in ctx.source_roles.get(t.person, []) if _specific(x.role)]
+        if ent.title_change(t, theirs):
             sr = (here[0].start, here[0].end) if here else None
-            other = here[0].role if here else sorted(known)[0]
+            other = theirs[0].text
             if f.add(
                 ChangeKind.TITLE,
                 (t.start, t.end),

@@ -133,12 +133,19 @@ MULTI_ROLES = {
     "foreign minister": "foreign minister",
     "prime minister": "prime minister",
 }
+# a role with a rank prefix written as one word: "Undersheriff", "Co-founder", "Archbishop"
+_COMPOUND = (
+    r"(?:under|sub|co-?|vice-?|arch|head)(?:"
+    + "|".join(sorted((r for r in ROLES if r.isalpha() and len(r) > 3), key=len, reverse=True))
+    + ")"
+)
 _ROLE_RE = (
     "|".join(
         re.escape(r).replace(r"\ ", r"\s+")
         for r in sorted({*ROLES, *MULTI_ROLES}, key=len, reverse=True)
     )
-    + r"|[a-z]{3,}master"
+    + r"|[a-z]{3,}master|"
+    + _COMPOUND
 )
 _TITLE = re.compile(
     rf"\b(?P<title>(?:(?:{MODIFIERS})\s+)*(?:{_ROLE_RE})(?!\w)"
@@ -257,7 +264,35 @@ class Title:
 
 def role_word(word: str) -> bool:
     """A word of the role lexicon: a role ("mayor", "brewmaster") or a modifier ("deputy")."""
-    return word in ROLES or word.endswith("master") or re.fullmatch(MODIFIERS, word) is not None
+    return (
+        word in ROLES
+        or word.endswith("master")
+        or re.fullmatch(MODIFIERS, word) is not None
+        or re.fullmatch(_COMPOUND, word) is not None
+    )
+
+
+_RANKS = frozenset(ROLES.get(w, w) for w in RANK_MODIFIERS)
+
+
+def title_change(title: Title, theirs: list[Title]) -> bool:
+    """Whether ``title`` gives its person another office than ``theirs`` (the other text's
+    titles for the same person) do.
+
+    Titles compare as sets of words, so "Harbor Master" and "Deputy Harbor Master" differ by
+    "deputy" and "CEO" matches "Microsoft CEO". A change is a role word or modifier none of
+    ``theirs`` attaches to the person ("Foreign" Minister, "Acting" Attorney General), or a
+    rank all of them carry and ``title`` drops ("Vice" Chancellor -> Chancellor). Qualifiers
+    that only say where ("Harbor", "White House") count only when they are ranks."""
+    if not theirs:
+        return False
+    known = frozenset().union(*(x.words for x in theirs))
+    own = frozenset(ROLES.get(w, w) for w in title.role.split()) | {
+        ROLES.get(q, q) for q in title.qualifiers if q in RANK_MODIFIERS
+    }
+    if any(role_word(w) for w in own - known):
+        return True
+    return bool(frozenset.intersection(*(x.words for x in theirs)) & _RANKS - title.words)
 
 
 def proper_vocabulary(texts: list[str]) -> set[str]:
@@ -400,7 +435,9 @@ def _role(title: str) -> str | None:
     parts = title.split(" of ")[0].split()
     if not parts:
         return None
-    head = ROLES.get(parts[-1]) or (parts[-1] if parts[-1].endswith("master") else None)
+    head = ROLES.get(parts[-1])
+    if head is None and (parts[-1].endswith("master") or re.fullmatch(_COMPOUND, parts[-1])):
+        head = parts[-1]
     if head is None:
         return None
     mods = [p for p in parts[:-1] if p not in ("the",)]

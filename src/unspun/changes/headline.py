@@ -122,12 +122,8 @@ def _change(
 
 
 def _titles(head, source, support, captions, ctx, evidence) -> list[Change]:
-    """Titles the headline gives a person of the source that the source does not give them.
-
-    Titles compare as sets of words ("Deputy Harbor Master" against "Harbor Master"): a role
-    word or modifier the source never attaches to that person is a change, and so is a rank
-    ("vice", "acting", "former") that every title the source gives them carries and the
-    headline drops. Where-words ("Harbor", "U.S.") only widen the match."""
+    """Titles the headline gives a person of the source that the source's title and body do
+    not give them (compared as word sets, see :func:`entities.title_change`)."""
     body_titles = [t for t in ent.titles(support) if t.person]
     allowed = {q for t in body_titles for q in t.qualifiers}
     out = []
@@ -137,10 +133,7 @@ def _titles(head, source, support, captions, ctx, evidence) -> list[Change]:
         theirs = [x for x in body_titles if x.person == t.person and ent.specific_role(x.role)]
         if not theirs:
             continue
-        known = frozenset().union(*(x.words for x in theirs))
-        added = {w for w in t.words - known if ent.role_word(w)}
-        dropped = frozenset.intersection(*(x.words for x in theirs)) & ent.RANK_MODIFIERS
-        if not added and not (dropped - t.words):
+        if not ent.title_change(t, theirs):
             continue
         first = next((x for x in ent.titles(source.text) if x.person == t.person), None)
         span = Span("body", first.start, first.end) if first else None
@@ -297,12 +290,15 @@ def _new_word(w: Word, ctx: Context, support_low: str) -> bool:
 
 
 def _run_before(hw: list[Word], i: int) -> list[Word]:
-    """Up to three capitalised words (no stopwords) right before word ``i``."""
+    """Up to three capitalised words (no stopwords or prepositions) right before word ``i``."""
     run: list[Word] = []
     k = i - 1
     while k >= 0 and len(run) < 3:
         x = hw[k]
-        if not x.text[:1].isupper() or fold(x.text) in STOPWORDS or x.end + 1 < hw[k + 1].start:
+        low = fold(x.text)
+        if not x.text[:1].isupper() or low in STOPWORDS or low in _PREPOSITION:
+            break
+        if x.end + 1 < hw[k + 1].start:
             break
         run.insert(0, x)
         k -= 1
