@@ -325,10 +325,11 @@ def recall_rows(queries: list[dict], truth: dict[str, dict], found: dict[str, di
         rows.append(
             {
                 "what": f"independent same-event reports ({len(ind)} checked)",
-                "figure": "reported as reusing an article of another family "
+                "figure": "reported as reusing an article of another family (partly derived) "
                 f"{reused / len(ind):.0%}, as the same event {same / len(ind):.0%}",
-                "also": "each tells up to 5 of its event original's stories in other sentences "
-                "(MSRP same-story pairs labelled not-paraphrase)",
+                "also": "each tells up to 5 of its event original's stories in other sentences: "
+                "MSRP pairs labelled not-paraphrase, which were chosen for high word overlap "
+                "and often differ in one detail, so a sentence matcher finds them close",
             }
         )
     return rows
