@@ -92,3 +92,30 @@ def test_demo_pair_headline() -> None:
 
 def test_title_case_verbs_and_short_names_are_not_flagged() -> None:
     assert _check("Berg Heads To Oslo, Meets Nordic Leaders In Talks On Arctic Council") == []
+
+
+def test_new_place_after_a_known_name_is_flagged() -> None:
+    (change,) = _check("Berg Meets Nordic Leaders At Oslo Airport")
+    assert change.kind == ChangeKind.UNSUPPORTED.value
+    assert change.copy_text == "Oslo Airport"
+
+
+def test_invented_occasion_is_flagged() -> None:
+    (change,) = _check("Berg To Visit Oslo For Midsummer Festival")
+    assert change.copy_text == "Midsummer Festival"
+
+
+def test_descriptions_and_verb_forms_are_not_names() -> None:
+    body = BODY + " Russian officials were not invited."
+    assert _check("Berg To Visit Oslo For Talks On Russian Threat", body=body) == []
+    assert _check("Berg Visits Oslo Ahead Of Arctic Council Delayed By Storm") == []
+
+
+def test_added_rank_and_dropped_rank_are_title_changes() -> None:
+    (added,) = _check("Acting Prime Minister Eva Berg Visits Oslo")
+    assert added.kind == ChangeKind.TITLE.value
+    assert added.copy_text == "Acting Prime Minister"
+    body = BODY.replace("Prime Minister Eva Berg", "Deputy Prime Minister Eva Berg")
+    (dropped,) = _check("Prime Minister Eva Berg Visits Oslo", body=body)
+    assert dropped.kind == ChangeKind.TITLE.value
+    assert _check("Deputy Prime Minister Berg Visits Oslo", body=body) == []

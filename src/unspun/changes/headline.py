@@ -16,7 +16,7 @@ from unspun.changes import entities as ent
 from unspun.changes.config import ChangeConfig
 from unspun.changes.detect import Context, build_context
 from unspun.changes.kinds import SEVERITY, ChangeKind
-from unspun.changes.normalize import STOPWORDS, Word, fold, words
+from unspun.changes.normalize import COUNTRY, STOPWORDS, Word, fold, words
 from unspun.changes.numbers import dates, numbers
 from unspun.model import Alignment, Article, Change, Span
 
@@ -263,6 +263,10 @@ def _events(head, support, captions, ctx: Context, evidence) -> list[Change]:
             continue
         elif any(ent.name_key(x) in people for x in run):
             continue  # "On Trump-Putin Agenda": a person's plan, not a named thing
+        elif all(_country(x) for x in named):
+            continue  # "the Russian Government": a description, not a name
+        elif re.search(r"(?:ed|ing)$", w.text.lower()) and len(w.text) > 4:
+            continue  # "the News Based on ...": a verb form
         elif w.text.lower().endswith("s") and not w.text.lower().endswith("ss"):
             continue  # "For Nordic Discussions": a plural is seldom a name
         start, end = run[0].start, w.end
@@ -287,6 +291,12 @@ def _new_word(w: Word, ctx: Context, support_low: str) -> bool:
     if ent.role_word(low) or low in ent.MONTHS_DAYS:
         return False
     return w.norm not in ctx.source_norms and not _supported(w, ctx, support_low)
+
+
+def _country(w: Word) -> bool:
+    """A country, its demonym or "U.S.": a name, but one that describes ("Finnish Paper")."""
+    key = ent.name_key(w)
+    return key == "usa" or key in COUNTRY.values() or key in COUNTRY
 
 
 def _run_before(hw: list[Word], i: int) -> list[Word]:
