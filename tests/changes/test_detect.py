@@ -48,6 +48,18 @@ CASES = [
     ),
     (
         ChangeKind.TITLE,
+        "Mayor-elect Jane Doe said the plan would go ahead.",
+        "Mayor Jane Doe said the plan would go ahead.",
+        "Mayor-elect",
+    ),
+    (
+        ChangeKind.TITLE,
+        "Minority Whip Tom Reyes said the bill would pass.",
+        "Majority Whip Tom Reyes said the bill would pass.",
+        "Minority Whip",
+    ),
+    (
+        ChangeKind.TITLE,
         "Undersheriff Dale Ortiz said two men had been charged.",
         "Sheriff Dale Ortiz said two men had been charged.",
         "Undersheriff",

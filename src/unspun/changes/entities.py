@@ -99,6 +99,9 @@ ROLES = {
     "magistrate": "magistrate",
     "bishop": "bishop",
     "dean": "dean",
+    "whip": "whip",
+    "brewer": "brewer",
+    "nominee": "nominee",
 }
 MODIFIERS = (
     "former|acting|caretaker|interim|deputy|vice|prime|chief|executive|foreign|defense|defence|"
@@ -122,6 +125,7 @@ RANK_MODIFIERS = frozenset(
         "lieutenant",
         "lt.",
         "ex",
+        "elect",
     ]
 )
 MULTI_ROLES = {
@@ -148,7 +152,7 @@ _ROLE_RE = (
     + _COMPOUND
 )
 _TITLE = re.compile(
-    rf"\b(?P<title>(?:(?:{MODIFIERS})\s+)*(?:{_ROLE_RE})(?!\w)"
+    rf"\b(?P<title>(?:(?:{MODIFIERS})\s+)*(?:{_ROLE_RE})(?!\w)(?:-elect(?!\w))?"
     rf"(?:\s+of\s+(?:the\s+)?(?:state|defense|United States|United Kingdom|[A-Z][\w.]*))?)",
     re.IGNORECASE,
 )
@@ -266,6 +270,7 @@ def role_word(word: str) -> bool:
     """A word of the role lexicon: a role ("mayor", "brewmaster") or a modifier ("deputy")."""
     return (
         word in ROLES
+        or word in RANK_MODIFIERS
         or word.endswith("master")
         or re.fullmatch(MODIFIERS, word) is not None
         or re.fullmatch(_COMPOUND, word) is not None
@@ -426,7 +431,11 @@ def _qualifiers(text: str, start: int, allowed: set[str] | None) -> tuple[int, t
 
 
 def _role(title: str) -> str | None:
-    title = fold(title).replace("defence", "defense").replace("-", " ")
+    title = fold(title).replace("defence", "defense")
+    if title.endswith("-elect"):  # "Mayor-elect": the role, not yet taken up
+        role = _role(title.removesuffix("-elect"))
+        return role + " elect" if role else None
+    title = title.replace("-", " ")
     for key, role in sorted(MULTI_ROLES.items(), key=lambda kv: -len(kv[0])):
         key = key.replace("-", " ")
         if title == key or title.endswith(" " + key):
