@@ -53,7 +53,7 @@ def synth(
     if as_json:
         click.echo(json.dumps(meta, indent=2))
         return
-    counts = ", ".join(f"{n:,} {kind}" for kind, n in meta["counts"].items())  # type: ignore[attr-defined]
+    counts = ", ".join(f"{n:,} {kind}" for kind, n in meta["counts"].items())
     target = out_dir / ("articles.jsonl" if fmt == "jsonl" else "articles")
     click.echo(f"wrote {articles:,} articles to {target} ({counts}) in {meta['seconds']} s")
     click.echo(f"ground truth: {out_dir / 'truth.jsonl'}; add them with: unspun add {target}")

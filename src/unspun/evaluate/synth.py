@@ -49,6 +49,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -283,7 +284,8 @@ def load_pool(data: Path, max_pan_docs: int | None = None) -> SentencePool:
                 break
             text = " ".join(path.read_text("utf-8", errors="replace").split())
             sentences.extend(split_sentences(text))
-    paraphrases, related = [], []
+    paraphrases: list[tuple[str, str]] = []
+    related: list[tuple[str, str]] = []
     msrp = data / "msrp" / "msr_paraphrase_train.txt"
     if msrp.exists():
         with msrp.open(encoding="utf-8-sig") as fh:
@@ -717,7 +719,7 @@ def synthesize(cfg: SynthConfig, pool: SentencePool) -> Iterator[SynthArticle]:
 
 def write_corpus(
     out_dir: Path, cfg: SynthConfig, pool: SentencePool, fmt: str = "jsonl"
-) -> dict[str, object]:
+) -> dict[str, Any]:
     """Write the articles (``articles.jsonl``, or ``articles/NNN/ID.txt``) and ``truth.jsonl``.
 
     Returns counts by kind. ``synth.json`` records the settings and the pool's size.
@@ -741,7 +743,12 @@ def write_corpus(
                 folder.mkdir(parents=True, exist_ok=True)
                 body = "\n\n".join(art.paragraphs)
                 (folder / f"{art.id}.txt").write_text(f"{art.title}\n\n{body}\n", "utf-8")
-    meta = {"config": asdict(cfg), "pool": pool.describe(), "counts": counts, "format": fmt}
+    meta: dict[str, Any] = {
+        "config": asdict(cfg),
+        "pool": pool.describe(),
+        "counts": counts,
+        "format": fmt,
+    }
     (out_dir / "synth.json").write_text(json.dumps(meta, indent=2) + "\n", "utf-8")
     return meta
 
