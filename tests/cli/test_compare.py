@@ -142,3 +142,25 @@ def test_missing_model_falls_back_to_lexical(pair, monkeypatch):
     report = json.loads(result.stdout)
     assert report["model"] is None
     assert all(p["evidence"]["cosine"] is None for p in report["pairs"])
+
+
+DEMO = Path(__file__).resolve().parents[2] / "src" / "unspun" / "demo"
+
+
+def test_provenance_verdict_in_every_report(tmp_path):
+    copy, original = DEMO / "valleyherald_ferry_aground.txt", DEMO / "ap_ferry_aground.txt"
+    result = _run(["--json", "--no-model", str(copy), str(original)])
+    provenance = json.loads(result.output)["provenance"]
+    # The cut-short republication holds nothing the wire story lacks: it is the one cut short.
+    assert provenance["cut_short"] == json.loads(result.output)["copy"]["id"]
+    assert provenance["reasons"] and provenance["verdict"]
+    page = tmp_path / "r.html"
+    _run(["--html", str(page), "--no-model", str(copy), str(original)])
+    assert "Provenance:" in page.read_text("utf-8")
+    assert "provenance" in _run(["--no-model", str(copy), str(original)]).output
+
+
+def test_no_provenance_claim_between_unrelated_reports():
+    other = DEMO / "reuters_ferry_aground.txt"
+    result = _run(["--json", "--no-model", str(other), str(DEMO / "ap_ferry_aground.txt")])
+    assert json.loads(result.output)["provenance"]["relation"] == "unrelated"

@@ -51,6 +51,9 @@ def compare(
     source = load_article(source_name, db_path)
     alignment, model = _align(copy, source, no_model)
     changes = _changes(copy, source, alignment)
+    from unspun.provenance import infer_direction
+
+    provenance = infer_direction(copy, source, alignment)
 
     from unspun.report.json import compare_report, dumps
 
@@ -59,19 +62,36 @@ def compare(
 
         try:
             html_path.write_text(
-                render_html(copy, source, alignment, model=model, changes=changes), "utf-8"
+                render_html(
+                    copy, source, alignment, model=model, changes=changes, provenance=provenance
+                ),
+                "utf-8",
             )
         except OSError as exc:
             raise click.ClickException(f"{html_path}: cannot write ({exc.strerror})") from exc
         click.echo(f"HTML report written to {html_path}", err=True)
     if as_json:
-        click.echo(dumps(compare_report(copy, source, alignment, model=model, changes=changes)))
+        click.echo(
+            dumps(
+                compare_report(
+                    copy, source, alignment, model=model, changes=changes, provenance=provenance
+                )
+            )
+        )
         return
     from rich.console import Console
 
     from unspun.report.terminal import print_compare
 
-    print_compare(Console(highlight=False), copy, source, alignment, model=model, changes=changes)
+    print_compare(
+        Console(highlight=False),
+        copy,
+        source,
+        alignment,
+        model=model,
+        changes=changes,
+        provenance=provenance,
+    )
 
 
 def load_article(name: str, db_path: str) -> Article:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from html import escape
 
 from unspun.model import Alignment, Article, Change, Label, Span
+from unspun.provenance import Direction
 from unspun.report.common import (
     Word,
     change_counts,
@@ -47,8 +48,10 @@ def render_html(
     *,
     model: str | None = None,
     changes: tuple[Change, ...] | None = None,
+    provenance: Direction | None = None,
 ) -> str:
-    """The whole page as a string; ``changes``, when given, are highlighted and listed."""
+    """The whole page as a string; ``changes``, when given, are highlighted and listed;
+    ``provenance``, the direction of reuse, is stated under the verdict."""
     copy_marks, source_marks = _marks(copy, source, alignment)
     copy_hits, source_hits = _hits(changes or ())
     s = alignment.summary
@@ -56,6 +59,7 @@ def render_html(
         "<header>",
         "<h1>unspun compare</h1>",
         f'<p class="verdict {"reuse" if s.reuse else "clean"}">{_e(verdict(s))}</p>',
+        _provenance(provenance),
         '<ul class="shares">',
         f"<li><b>{pct(s.copy_share)}</b> of the copy explained by the source</li>",
         f"<li><b>{pct(s.verbatim_share)}</b> verbatim or near-verbatim</li>",
@@ -312,6 +316,16 @@ def _inline_diff(copy_text: str, source_text: str, label: Label) -> str:
             tag = "ins" if op == "ins" else "del"
             out.append(f"<{tag}>{_e(text)}</{tag}>")
     return " ".join(out)
+
+
+def _provenance(direction: Direction | None) -> str:
+    if direction is None:
+        return ""
+    reasons = "".join(f"<li>{_e(r)}</li>" for r in direction.reasons)
+    return (
+        f'<div class="provenance"><p><b>Provenance:</b> {_e(direction.verdict)}</p>'
+        f"<ul>{reasons}</ul></div>"
+    )
 
 
 def _legend() -> str:

@@ -12,7 +12,9 @@ import json
 from dataclasses import asdict
 from typing import Any
 
+from unspun.codec import to_dict
 from unspun.model import Alignment, Article, Change, SentencePair, Span
+from unspun.provenance import Direction
 from unspun.report.common import (
     change_counts,
     changes_in_order,
@@ -33,11 +35,13 @@ def compare_report(
     *,
     model: str | None = None,
     changes: tuple[Change, ...] | None = None,
+    provenance: Direction | None = None,
 ) -> dict[str, Any]:
     """The whole comparison as plain JSON-ready values.
 
     ``model`` names the sentence-embedding model the alignment used (None: lexical only);
-    ``changes``, when given, adds the ``changes`` list and ``summary.changes`` counts.
+    ``changes``, when given, adds the ``changes`` list and ``summary.changes`` counts;
+    ``provenance``, the direction of reuse (who derives from whom, and why).
     """
     summary = alignment.summary
     rows = copy_rows(alignment)
@@ -71,7 +75,16 @@ def compare_report(
     if changes is not None:
         report["summary"]["changes"] = change_counts(changes)
         report["changes"] = [change_block(copy, source, c) for c in changes_in_order(changes)]
+    if provenance is not None:
+        report["provenance"] = provenance_block(provenance)
     return report
+
+
+def provenance_block(direction: Direction) -> dict[str, Any]:
+    """The direction of reuse: relation, verdict in words, reasons, the common source."""
+    block = to_dict(direction)
+    block["confidence"] = round(direction.confidence, 3)
+    return block
 
 
 def change_block(copy: Article, source: Article, change: Change) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from unspun.model import Alignment, Article, Change, Label, Span
+from unspun.provenance import Direction
 from unspun.report.common import (
     CopyRow,
     Word,
@@ -45,10 +46,11 @@ def print_compare(
     *,
     model: str | None = None,
     changes: tuple[Change, ...] | None = None,
+    provenance: Direction | None = None,
 ) -> None:
     """Print the header, the changes (when given), every copy sentence with its match, then
     the dropped sentences."""
-    console.print(header(copy, source, alignment, model=model))
+    console.print(header(copy, source, alignment, model=model, provenance=provenance))
     if changes is not None:
         print_changes(console, changes)
     rows = copy_rows(alignment)
@@ -64,7 +66,12 @@ def print_compare(
 
 
 def header(
-    copy: Article, source: Article, alignment: Alignment, *, model: str | None = None
+    copy: Article,
+    source: Article,
+    alignment: Alignment,
+    *,
+    model: str | None = None,
+    provenance: Direction | None = None,
 ) -> Panel:
     """Both articles and the summary in one panel."""
     s = alignment.summary
@@ -90,6 +97,10 @@ def header(
         f"{len(alignment.pairs)} pairs, {len(alignment.new)} new, "
         f"{len(alignment.dropped)} of the source's dropped",
     )
+    if provenance is not None:
+        grid.add_row("provenance", Text(provenance.verdict, style="bold"))
+        for reason in provenance.reasons:
+            grid.add_row("", Text(f"· {reason}", style="dim"))
     grid.add_row("matcher", f"sentence model {model}" if model else "lexical only (no model)")
     return Panel(grid, title="unspun compare", title_align="left")
 
