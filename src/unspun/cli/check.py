@@ -150,8 +150,11 @@ def search(
         import dataclasses
         import json
 
-        out = {"schema": "unspun.search/1", "query": query, "hits": []}
-        out["hits"] = [dataclasses.asdict(h) for h in hits]
+        out = {
+            "schema": "unspun.search/1",
+            "query": query,
+            "hits": [dataclasses.asdict(h) for h in hits],
+        }
         click.echo(json.dumps(out, indent=2, ensure_ascii=False))
         return
     from rich.console import Console
