@@ -88,3 +88,57 @@ def test_empty_copy(harbour, make_article):
     alignment = align_articles(empty, source, AlignConfig())
     assert not alignment.pairs and not alignment.summary.reuse
     assert alignment.summary.copy_share == 0.0
+
+
+class RecordingEmbedder:
+    """Wraps an embedder and records every sentence it is asked to embed."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.seen: list[str] = []
+        self.calls = 0
+
+    def encode(self, sentences: list[str]):
+        self.calls += 1
+        self.seen.extend(sentences)
+        return self.inner.encode(sentences)
+
+
+def test_verbatim_copy_embeds_nothing(harbour, embedder):
+    _, source = harbour
+    copy = replace(source, id="copy")
+    recorder = RecordingEmbedder(embedder)
+    alignment = align_articles(copy, source, AlignConfig(), recorder)
+    assert recorder.seen == []
+    assert alignment.pairs and all(p.label is Label.VERBATIM for p in alignment.pairs)
+    # the words settled every pair: no cosine was measured, none is reported
+    assert all(p.evidence.cosine is None for p in alignment.pairs)
+
+
+def test_only_unsettled_sentences_are_embedded_in_one_call(harbour, embedder):
+    _, source = harbour
+    reworded = (
+        "Green groups fear dredging may stir up contaminated mud from a shipyard shut in 1994."
+    )
+    body = source.text.replace(source.text.split("\n\n")[2].split(". ")[0] + ".", reworded)
+    assert reworded in body
+    copy = replace(source, id="copy", text=body)
+    recorder = RecordingEmbedder(embedder)
+    alignment = align_articles(copy, source, AlignConfig(), recorder)
+    assert recorder.calls == 1
+    assert reworded in recorder.seen
+    assert "The vote was 7 to 2." not in recorder.seen  # copied verbatim: settled by the words
+    pair = next(p for p in alignment.pairs if text_of(copy, p.copy).startswith("Green groups"))
+    assert text_of(source, pair.source).startswith("Environmental groups have warned")
+    assert pair.evidence.cosine is not None
+
+
+def test_settling_changes_no_pair(harbour, embedder):
+    copy, source = harbour
+    every = align_articles(copy, source, AlignConfig(settled_score=1.01), embedder)
+    settled = align_articles(copy, source, AlignConfig(), embedder)
+    assert [(p.copy, p.source, p.label) for p in settled.pairs] == [
+        (p.copy, p.source, p.label) for p in every.pairs
+    ]
+    assert settled.summary == every.summary

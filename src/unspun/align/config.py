@@ -21,6 +21,10 @@ class AlignConfig:
     # Pair scores: the embedding cosine counts above cosine_floor, weighted against the
     # rare-word overlap; lexical evidence alone can also carry a pair.
     verbatim_run: int = 12  # this many consecutive words in common make a sure pair
+    # A copy sentence whose best lexical pair scores this and is its source sentence's best too
+    # is settled by the words: neither sentence is embedded for it (the model costs ~10 ms a
+    # sentence on one core, and a copied sentence gains nothing from it). 1.01 embeds all.
+    settled_score: float = 0.8
     cosine_floor: float = 0.45
     cosine_weight: float = 0.7
     # A pair scoring match_threshold is accepted anywhere; a pair scoring weak_threshold only

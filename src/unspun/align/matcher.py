@@ -122,14 +122,15 @@ def align_units(
 ) -> Alignment:
     idf = idf_weights([u.tokens for u in cu] + [u.tokens for u in su])
     feats = _candidates(cu, su, idf, cfg)
-    cosines = _cosines(cu, su, list(feats), embedder)
+    lexical = {ij: score_pair(f, None, cfg) for ij, f in feats.items()}
+    cosines = _cosines(cu, su, _unsettled(lexical, cfg), embedder)
     scores = {
         ij: score_pair(f, cosines.get(ij), cfg) + _prior(cu[ij[0]], su[ij[1]], cfg)
         for ij, f in feats.items()
     }
     links = _select(scores, cu, su, cfg)
     links = _extend(links, cu, su, idf, scores, cfg)
-    pairs = [_pair(group, cu, su, idf, cosines, embedder, cfg) for group in _groups(links)]
+    pairs = [_pair(group, cu, su, idf, cosines, cfg) for group in _groups(links)]
     pairs.sort(key=lambda p: (p.copy[0].field != "title", p.copy[0].field, p.copy[0].start))
     used_c = {i for i, _ in links}
     used_s = {j for _, j in links}
@@ -171,10 +172,29 @@ def _candidates(
     return out
 
 
+def _unsettled(lexical: dict[tuple[int, int], float], cfg: AlignConfig) -> list[tuple[int, int]]:
+    """The candidate pairs that need an embedding cosine: those of every copy sentence the
+    words do not settle. A sentence is settled when its best pair scores ``settled_score`` on
+    lexical evidence alone and is also the best of its source sentence (a verbatim or lightly
+    edited sentence); the cosine could not change what it pairs with."""
+    best_c: dict[int, tuple[float, int]] = {}
+    best_s: dict[int, tuple[float, int]] = {}
+    for (i, j), score in lexical.items():
+        if score > best_c.get(i, (-1.0, 0))[0]:
+            best_c[i] = (score, j)
+        if score > best_s.get(j, (-1.0, 0))[0]:
+            best_s[j] = (score, i)
+    settled = {
+        i for i, (score, j) in best_c.items() if score >= cfg.settled_score and best_s[j][1] == i
+    }
+    return [ij for ij in lexical if ij[0] not in settled]
+
+
 def _cosines(
     cu: list[Unit], su: list[Unit], keys: list[tuple[int, int]], embedder: Embedder | None
 ) -> dict[tuple[int, int], float]:
-    """Embedding cosine of each candidate pair; only sentences in some candidate are embedded."""
+    """Embedding cosine of each pair in ``keys``: their sentences are embedded in one call
+    (the embedder sorts them by length, so batches carry little padding)."""
     if embedder is None or not keys:
         return {}
     rows = sorted({i for i, _ in keys})
@@ -351,15 +371,14 @@ def _groups(links: set[tuple[int, int]]) -> list[tuple[list[int], list[int]]]:
 # -- labels and summary ------------------------------------------------------------------
 
 
-def _pair(group, cu, su, idf, cosines, embedder, cfg: AlignConfig) -> SentencePair:
+def _pair(group, cu, su, idf, cosines, cfg: AlignConfig) -> SentencePair:
     ci, sj = group
     ctext = " ".join(cu[i].text for i in ci)
     stext = " ".join(su[j].text for j in sj)
     f = pair_features(merge(cu[i].tokens for i in ci), merge(su[j].tokens for j in sj), idf)
     cos_values = [cosines[(i, j)] for i in ci for j in sj if (i, j) in cosines]
+    # None without a model, or when the words settled every pair of the group (not embedded)
     cosine = max(cos_values) if cos_values else None
-    if embedder is not None and cosine is None:
-        cosine = 0.0
     score = min(1.0, max(score_pair(f, cosine, cfg), 0.0))
     if normalize(ctext) == normalize(stext):
         label = Label.VERBATIM
