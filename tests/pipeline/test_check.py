@@ -150,3 +150,13 @@ def test_spun_copy_and_same_event_with_the_model(with_vectors) -> None:
     store.remove(reuters.id)
     same = check_article(reuters, store, index, resources, cfg)
     assert same.kind == SAME_EVENT
+
+
+def test_reused_sources_carry_the_provenance_verdict(library, lexical) -> None:
+    store, index = library
+    article = demo("valleyherald_ferry_aground.txt")
+    result = check_article(article, store, index, lexical, LEXICAL)
+    first = result.sources[0]
+    assert first.provenance is not None
+    assert first.provenance.cut_short == article.id  # the republication is the one cut short
+    assert all(m.provenance is None for m in result.sources if m.role == RELATED)

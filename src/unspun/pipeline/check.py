@@ -28,6 +28,7 @@ from unspun.align.matcher import Unit, align_units, article_units
 from unspun.changes import ChangeConfig, detect_changes
 from unspun.errors import ModelUnavailable, NotFound
 from unspun.model import Alignment, Article, Change, Label, Span
+from unspun.provenance import Direction, infer_direction
 from unspun.retrieve.candidates import Candidate
 from unspun.retrieve.config import RetrieveConfig
 from unspun.retrieve.index import SourceIndex
@@ -102,6 +103,7 @@ class SourceMatch:
     new_share: float  # share it explains that no higher-ranked source explains
     changes: tuple[Change, ...]  # what the article changed (sources in the cover only)
     candidate: Candidate  # how retrieval found it
+    provenance: Direction | None = None  # who derives from whom (sources that are reused)
 
     @property
     def reuse(self) -> bool:
@@ -312,6 +314,7 @@ def rank_sources(
         changes: tuple[Change, ...] = ()
         if role == SOURCE and cfg.changes:
             changes = detect_changes(article, source, alignment, cfg.change, resources.nlp)
+        provenance = infer_direction(article, source, alignment) if role != RELATED else None
         out.append(
             SourceMatch(
                 rank,
@@ -322,6 +325,7 @@ def rank_sources(
                 round(gain, 4),
                 changes,
                 candidate,
+                provenance,
             )
         )
     return tuple(out)

@@ -19,6 +19,7 @@ from unspun.report.html import (
     _legend,
     _marks,
     _pair_list,
+    _provenance,
     _side,
 )
 
@@ -81,6 +82,7 @@ def _source_section(result: CheckResult, match: SourceMatch) -> str:
             f"<h2>Source {match.rank}: {_e(source.title or source.id)} — explains "
             f"{pct(match.share)} of the article ({pct(match.verbatim_share)} verbatim, "
             f"{pct(match.paraphrase_share)} paraphrased)</h2>",
+            _provenance(match.provenance),
             '<div class="sides">',
             _side("copy", article, copy_marks, copy_hits),
             _side("source", source, source_marks, source_hits),

@@ -48,6 +48,7 @@ def source_block(result: CheckResult, match: SourceMatch) -> dict[str, Any]:
         match.alignment,
         model=result.model,
         changes=match.changes if match.role == "source" else None,
+        provenance=match.provenance,
     )
     summary = match.alignment.summary
     c = match.candidate
@@ -69,6 +70,7 @@ def source_block(result: CheckResult, match: SourceMatch) -> dict[str, Any]:
         "summary": compared["summary"],
         "pairs": compared["pairs"],
         "changes": compared.get("changes", []),
+        "provenance": compared.get("provenance"),
         "retrieval": {"score": c.score, "ranks": dict(c.ranks), "scores": dict(c.scores)},
     }
     block["source"] = compared["source"]  # the full article block (its text, if not plain)

@@ -79,6 +79,8 @@ def sources_table(result: CheckResult) -> Table:
 def print_source(console: Console, article: Article, match: SourceMatch) -> None:
     """One source of the cover: its changes, then the article's sentences it explains."""
     console.print(Text(f"\nSource {match.rank}: ", style="bold").append(describe(match.source)))
+    if match.provenance is not None:
+        console.print(Text("provenance  ", style="bold").append(match.provenance.verdict))
     print_changes(console, match.changes)
     rows = [r for r in copy_rows(match.alignment) if r.pair is not None]
     console.print(Text(f"\nSentences it explains ({len(rows)})", style="bold"))
