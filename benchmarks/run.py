@@ -609,7 +609,7 @@ def _sections(path: Path) -> dict[str, list[str]]:
         while body and not body[-1].strip():
             body.pop()
         if body and not body[0].startswith("_Measured"):
-            body.insert(0, "_Measured by an earlier run of this script; this run did not repeat it._")
+            body.insert(0, "_Measured by an earlier run; this run did not repeat it._")
     return out
 
 
