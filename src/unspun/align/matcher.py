@@ -4,9 +4,10 @@
 2. Candidate pairs are the unit pairs sharing enough rare words (idf-weighted); only their
    sentences are embedded, so long unrelated documents cost little.
 3. Each candidate gets a score from the lexical evidence and, with a model, the cosine of the
-   two sentence embeddings (less the mean vector of the sentences involved, which removes what
-   every sentence of a news text has in common). A pair that continues a diagonal run of good
-   pairs earns a small bonus: copies mostly keep the order of their source, but may reorder.
+   two sentence embeddings. A copy sentence the words already settle (its best pair scores
+   ``settled_score`` on lexical evidence and is its source sentence's best too: a verbatim or
+   lightly edited sentence) is not embedded; the others and their candidate source sentences
+   are embedded in one call, so a copied article costs the model almost nothing.
 4. Pairs are accepted best first, one-to-one; then an accepted pair grows to neighbouring
    sentences on either side when they match the same sentence too and the merged pair explains
    more (a copy that merges two source sentences into one, or splits one).
