@@ -145,7 +145,8 @@ class Evidence:
     jaccard: float = 0.0  # word-set Jaccard similarity
     rare_shared: float = 0.0  # idf-weighted share of rare words in common
     names_numbers: float = 0.0  # share of names and numbers in common
-    cosine: float | None = None  # sentence-embedding similarity, None without a model
+    cosine: float | None = None  # embedding similarity; None without a model or when word
+    # evidence alone settled the pair (it was not embedded)
 
 
 @dataclass(frozen=True, slots=True)
