@@ -395,7 +395,8 @@ def titles(
         after = _NAME_AFTER.match(text[m.end() :])
         if after:
             person = _last_name(after.group(1), known)
-        start, quals = m.start(), ()
+        start = m.start()
+        quals: tuple[str, ...] = ()
         if person and m.group("title")[:1].isupper():
             start, quals = _qualifiers(text, m.start(), qualifiers)
         if not person:

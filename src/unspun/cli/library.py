@@ -73,7 +73,7 @@ _COLUMN_FIELDS = {
 
 def extract_config(columns: tuple[str, ...]) -> ExtractConfig:
     """ExtractConfig with the ``--column FIELD=NAME`` mappings applied."""
-    mapping = {}
+    mapping: dict[str, Any] = {}  # ExtractConfig's column fields are all str
     for item in columns:
         field, sep, name = item.partition("=")
         if not sep or field not in _COLUMN_FIELDS or not name:
