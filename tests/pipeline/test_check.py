@@ -16,10 +16,9 @@ from unspun.pipeline.check import (
     SOURCE,
     SPUN_COPY,
     VERBATIM_COPY,
-    drop_index,
-    pending_vectors,
 )
 from unspun.retrieve.index import SourceIndex
+from unspun.retrieve.sync import drop_index, pending_vectors
 
 
 def origin_name(article: Article) -> str:

@@ -78,8 +78,8 @@ def check(
     (run `unspun index` after a large `unspun add`).
     """
     from unspun.pipeline import CheckConfig, check_article, load_resources, sync_index
-    from unspun.pipeline.check import pending_vectors
     from unspun.retrieve.index import SourceIndex
+    from unspun.retrieve.sync import pending_vectors
 
     db_path = (ctx.obj or {}).get("db_path", "unspun.db")
     article = load_article(article_name, db_path)
@@ -182,8 +182,8 @@ def index(ctx: click.Context, no_vectors: bool, rebuild: bool) -> None:
     """Bring the library's source index up to date: index articles added by older tools, and
     compute the sentence vectors `unspun add` defers (about 300 sentences a second)."""
     from unspun.pipeline import CheckConfig, load_resources, sync_index
-    from unspun.pipeline.check import drop_index, pending_vectors
     from unspun.retrieve.index import SourceIndex
+    from unspun.retrieve.sync import drop_index, pending_vectors
 
     cfg = CheckConfig()
     resources = load_resources(cfg, use_model=not no_vectors)
@@ -207,8 +207,8 @@ def _embed_all(store: SqliteStore, idx: object, batch: int = 256) -> int:
     """Embed every pending article, a committed batch at a time, with a progress bar."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-    from unspun.pipeline.check import pending_vectors
     from unspun.retrieve.index import SourceIndex
+    from unspun.retrieve.sync import pending_vectors
 
     assert isinstance(idx, SourceIndex)
     total = pending_vectors(idx)

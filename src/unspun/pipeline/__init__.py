@@ -14,9 +14,9 @@ from unspun.pipeline.check import (
     SourceMatch,
     check_article,
     load_resources,
-    sync_index,
 )
 from unspun.pipeline.search import SearchHit, SearchQuery, search
+from unspun.retrieve.sync import sync_index
 
 __all__ = [
     "CheckConfig",

@@ -375,7 +375,7 @@ def sync_families(
     Families of removed articles are pruned. Commits in chunks, so a long catch-up can be
     interrupted without losing what was placed; ``progress(done, total)`` is told after each.
     """
-    from unspun.retrieve.rerank import sync_index
+    from unspun.retrieve.sync import sync_index
 
     cfg = cfg or FamilyConfig()
     conn = store.conn

@@ -9,7 +9,7 @@ import pytest
 from unspun.model import Article
 from unspun.retrieve.config import RetrieveConfig
 from unspun.retrieve.index import SourceIndex
-from unspun.retrieve.rerank import sync_index
+from unspun.retrieve.sync import sync_index
 from unspun.store import SqliteStore, open_store
 
 
