@@ -195,7 +195,11 @@ def _print_summary(summary: AddSummary, store: SqliteStore, quiet: bool) -> None
     if quiet:
         return
     done = summary.added + summary.present + len(summary.failed)
-    repeats = f" ({summary.repeats:,} repeat an earlier input)" if summary.repeats else ""
+    repeats = (
+        f" ({summary.repeats:,} the same article as an earlier input of this batch)"
+        if summary.repeats
+        else ""
+    )
     click.echo(
         f"added {summary.added:,}, already present {summary.present:,}{repeats}, "
         f"failed {len(summary.failed):,} ({done:,} in {summary.seconds:.1f} s, "
