@@ -4,40 +4,19 @@ where an article came from, searched by words, and its source index brought up t
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
+from unspun.cli.common import open_library
 from unspun.cli.compare import load_article
-from unspun.errors import StoreError, UnspunError
 from unspun.store import SqliteStore
 
 if TYPE_CHECKING:
     from unspun.pipeline import CheckResult
 
 log = logging.getLogger(__name__)
-
-
-@contextmanager
-def _library(ctx: click.Context) -> Iterator[SqliteStore]:
-    """The existing library at --db; a ClickException when there is none."""
-    from unspun.config import StoreConfig
-    from unspun.store import open_store
-
-    path = (ctx.obj or {}).get("db_path", "unspun.db")
-    try:
-        store = open_store(path, StoreConfig(path=path), create=False)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
-    try:
-        yield store
-    except UnspunError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        store.close()
 
 
 @click.command("check")
@@ -87,7 +66,7 @@ def check(
     resources = load_resources(cfg, use_model=not no_model)
     for note in resources.notes:
         click.echo(f"unspun: {note}", err=True)
-    with _library(ctx) as store:
+    with open_library(ctx) as store:
         index = SourceIndex(store.conn, cfg.retrieve, resources.embedder)
         sync_index(store, index, vectors=cfg.lazy_vectors)
         if resources.embedder is not None and (left := pending_vectors(index)):
@@ -143,7 +122,7 @@ def search(
     for name, value in (("--since", since), ("--until", until)):
         if value and not _is_date(value):
             raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name)
-    with _library(ctx) as store:
+    with open_library(ctx) as store:
         sync_index(store, SourceIndex(store.conn))
         hits = search(store.conn, SearchQuery(query, site, since, until, limit))
     if as_json:
@@ -189,7 +168,7 @@ def index(ctx: click.Context, no_vectors: bool, rebuild: bool) -> None:
     resources = load_resources(cfg, use_model=not no_vectors)
     for note in resources.notes:
         click.echo(f"unspun: {note}", err=True)
-    with _library(ctx) as store:
+    with open_library(ctx) as store:
         if rebuild:
             drop_index(store.conn)
         idx = SourceIndex(store.conn, cfg.retrieve, resources.embedder)

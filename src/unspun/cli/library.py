@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,12 +24,12 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from unspun.cli.common import open_library
 from unspun.codec import to_dict
-from unspun.config import ExtractConfig, StoreConfig
-from unspun.errors import StoreError
+from unspun.config import ExtractConfig
 from unspun.extract.sources import STDIN, expand_paths, format_of, read_inputs
 from unspun.model import Article, Rejected
-from unspun.store import AddSummary, ArticleRow, SqliteStore, open_store
+from unspun.store import AddSummary, ArticleRow, SqliteStore
 
 PROGRESS_MIN_INPUTS = 20  # show a progress bar from this many files (or any CSV/JSONL/WARC)
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
@@ -40,21 +39,6 @@ def register(group: click.Group) -> None:
     """Add the library commands to the ``unspun`` group."""
     for command in (add, ls, show, rm, stats):
         group.add_command(command)
-
-
-@contextmanager
-def _library(ctx: click.Context, create: bool = False) -> Iterator[SqliteStore]:
-    path = ctx.obj["db_path"]
-    try:
-        store = open_store(path, StoreConfig(path=path), create=create)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
-    try:
-        yield store
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        store.close()
 
 
 # -- add ---------------------------------------------------------------------------------
@@ -113,7 +97,7 @@ def add(
     if total == 0 and STDIN not in paths:
         raise click.ClickException(f"no input files found in {' '.join(paths)}")
     items = read_inputs(paths, cfg)
-    with _library(ctx, create=True) as store:
+    with open_library(ctx, create=True) as store:
         _attach_index(store)
         if many and not as_json and sys.stderr.isatty():
             summary = _add_with_progress(store, items, total)
@@ -246,7 +230,7 @@ def ls(
     as_json: bool,
 ) -> None:
     """List the articles in the library, newest first."""
-    with _library(ctx) as store:
+    with open_library(ctx) as store:
         rows = store.list(site=site, limit=None if show_all else limit, offset=offset)
         total = store.count(site)
     if as_json:
@@ -303,7 +287,7 @@ def show(ctx: click.Context, article_id: str, as_json: bool) -> None:
 
     ARTICLE_ID may be a unique prefix of the id.
     """
-    with _library(ctx) as store:
+    with open_library(ctx) as store:
         article = store.get(article_id)
         seen = store.sightings(article.id)
     if as_json:
@@ -359,7 +343,7 @@ def _print_list(console: Console, title: str, lines: list[str]) -> None:
 @click.pass_context
 def rm(ctx: click.Context, article_ids: tuple[str, ...]) -> None:
     """Remove articles from the library (by id or unique id prefix)."""
-    with _library(ctx) as store:
+    with open_library(ctx) as store:
         _attach_index(store)
         for ref in article_ids:
             article = store.remove(ref)
@@ -375,7 +359,7 @@ def rm(ctx: click.Context, article_ids: tuple[str, ...]) -> None:
 @click.pass_context
 def stats(ctx: click.Context, boilerplate: bool, as_json: bool) -> None:
     """What the library holds: articles, sites, wire credits, formats, dates."""
-    with _library(ctx) as store:
+    with open_library(ctx) as store:
         summary = store.summary()
         lines = store.site_boilerplate() if boilerplate else []
     if as_json:

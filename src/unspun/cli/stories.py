@@ -19,15 +19,15 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from unspun.cli.common import open_library
 from unspun.codec import to_dict
-from unspun.config import StoreConfig
-from unspun.errors import NotFound, StoreError
+from unspun.errors import NotFound
 from unspun.provenance.families import FamilyConfig, sync_families
 from unspun.provenance.records import StoryFamily
 from unspun.provenance.stories import family_ids, family_of, load_family
 from unspun.retrieve.config import RetrieveConfig
 from unspun.retrieve.index import SourceIndex
-from unspun.store import SqliteStore, open_store
+from unspun.store import SqliteStore
 
 SCHEMA = "unspun.stories/1"
 json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
@@ -44,21 +44,13 @@ def register(group: click.Group) -> None:
 
 @contextmanager
 def _families(ctx: click.Context, rebuild: bool = False) -> Iterator[SqliteStore]:
-    path = ctx.obj["db_path"]
-    try:
-        store = open_store(path, StoreConfig(path=path), create=False)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
-    try:
+    """The library with its story families brought up to date (new articles placed)."""
+    with open_library(ctx) as store:
         index = SourceIndex(store.conn, RetrieveConfig())
         placed = sync_families(store, index, FamilyConfig(), rebuild=rebuild, progress=_progress)
         if placed:
             click.echo(f"placed {placed} articles in story families", err=True)
         yield store
-    except StoreError as exc:  # NotFound included
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        store.close()
 
 
 def _progress(done: int, total: int) -> None:
