@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from unspun.cli.common import open_library
+from unspun.cli.common import html_option, open_library
 from unspun.cli.compare import load_article
 from unspun.store import SqliteStore
 
@@ -22,13 +22,7 @@ log = logging.getLogger(__name__)
 @click.command("check")
 @click.argument("article_name", metavar="ARTICLE")
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON report (unspun.check/1).")
-@click.option(
-    "--html",
-    "html_path",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    default=None,
-    help="Also write a self-contained HTML page to FILE.",
-)
+@html_option
 @click.option(
     "-k",
     "align_top",

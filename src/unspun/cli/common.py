@@ -1,15 +1,24 @@
-"""What several commands share: opening the library for one command."""
+"""What several commands share: the --html option, and opening the library for one command."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import click
 
 from unspun.config import StoreConfig
 from unspun.errors import StoreError, UnspunError
 from unspun.store import SqliteStore, open_store
+
+html_option = click.option(
+    "--html",
+    "html_path",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    default=None,
+    help="Also write a self-contained HTML page to FILE.",
+)
 
 
 @contextmanager

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from unspun.cli.common import html_option
 from unspun.config import ExtractConfig
 from unspun.errors import InputError, ModelUnavailable, NotFound, StoreError
 from unspun.model import Alignment, Article, Change
@@ -22,13 +23,7 @@ STDIN = "-"
 @click.argument("copy_name", metavar="COPY")
 @click.argument("source_name", metavar="SOURCE")
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON report (unspun.compare/1).")
-@click.option(
-    "--html",
-    "html_path",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    default=None,
-    help="Also write a self-contained HTML page to FILE.",
-)
+@html_option
 @click.option("--no-model", is_flag=True, help="Lexical evidence only; skip the sentence model.")
 @click.pass_context
 def compare(

@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from unspun.cli.common import open_library
+from unspun.cli.common import html_option, open_library
 from unspun.codec import to_dict
 from unspun.errors import NotFound
 from unspun.provenance.families import FamilyConfig, sync_families
@@ -31,10 +31,6 @@ from unspun.store import SqliteStore
 
 SCHEMA = "unspun.stories/1"
 json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-html_option = click.option(
-    "--html", "html_path", type=click.Path(path_type=Path), default=None,
-    help="Write one self-contained HTML page to this file.",
-)  # fmt: skip
 
 
 def register(group: click.Group) -> None:
