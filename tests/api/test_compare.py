@@ -29,6 +29,8 @@ def test_compare_inline_texts_matches_the_cli(
     cli_report = json.loads(run.output)
     assert api["schema"] == cli_report["schema"] == "unspun.compare/1"
     assert api["summary"] == cli_report["summary"]
+    assert api["provenance"]["relation"] == cli_report["provenance"]["relation"]
+    assert api["provenance"]["relation"] != "unrelated"
     assert [p["copy"][0]["text"] for p in api["pairs"]] == [
         p["copy"][0]["text"] for p in cli_report["pairs"]
     ]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +20,10 @@ from unspun.config import ExtractConfig
 from unspun.errors import NotFound, UnsupportedFormat
 from unspun.extract import read_bytes
 from unspun.extract.sources import format_of
-from unspun.model import Alignment, Article, Change, content_id
+from unspun.model import Article, content_id
 from unspun.pipeline import CheckResult, SearchHit, SearchQuery, check_article, sync_index
 from unspun.pipeline import search as search_library
+from unspun.pipeline.compare import CompareConfig, Comparison, compare_articles
 from unspun.pipeline.search import fts_query
 from unspun.provenance.families import FamilyConfig, sync_families
 from unspun.provenance.records import StoryFamily
@@ -78,30 +78,11 @@ def resolve(state: AppState, store: SqliteStore, ref: ArticleRef, origin: str) -
     return read_inline(ref, state.extract_config, origin=f"<{origin}>")
 
 
-@dataclass(frozen=True, slots=True)
-class Comparison:
-    copy: Article
-    source: Article
-    alignment: Alignment
-    model: str | None  # the sentence model used, None: lexical only
-    changes: tuple[Change, ...]
-
-
 def compare(state: AppState, copy: Article, source: Article) -> Comparison:
-    from unspun.align import align_articles
-
-    embedder = state.embedder()
-    cfg = state.align_config(embedder)
-    alignment = align_articles(copy, source, cfg, embedder=embedder)
-    model = cfg.model if embedder is not None else None
-    return Comparison(copy, source, alignment, model, find_changes(copy, source, alignment))
-
-
-def find_changes(copy: Article, source: Article, alignment: Alignment) -> tuple[Change, ...]:
-    """What the copy changed (patterns only, as ``unspun compare`` does)."""
-    from unspun.changes import ChangeConfig, detect_changes
-
-    return detect_changes(copy, source, alignment, ChangeConfig())
+    """Align, find the changes and the direction of reuse, as ``unspun compare`` does."""
+    resources = state.resources()
+    cfg = CompareConfig(align=state.align_config(resources.embedder))
+    return compare_articles(copy, source, cfg, resources.embedder)
 
 
 def source_index(state: AppState, store: SqliteStore, embedder: Embedder | None) -> SourceIndex:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import logging
 import sys
-from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from unspun.cli.common import html_option
 from unspun.config import ExtractConfig
 from unspun.errors import InputError, ModelUnavailable, NotFound, StoreError
-from unspun.model import Alignment, Article, Change
+from unspun.model import Article
+
+if TYPE_CHECKING:
+    from unspun.pipeline.compare import Comparison
 
 log = logging.getLogger(__name__)
 
@@ -44,34 +47,24 @@ def compare(
     db_path = (ctx.obj or {}).get("db_path", "unspun.db")
     copy = load_article(copy_name, db_path)
     source = load_article(source_name, db_path)
-    alignment, model = _align(copy, source, no_model)
-    changes = _changes(copy, source, alignment)
-    from unspun.provenance import infer_direction
-
-    provenance = infer_direction(copy, source, alignment)
-
-    from unspun.report.json import compare_report, dumps
-
+    c = _compare(copy, source, no_model)
+    parts = (c.copy, c.source, c.alignment)
     if html_path is not None:
         from unspun.report.html import render_html
 
         try:
             html_path.write_text(
-                render_html(
-                    copy, source, alignment, model=model, changes=changes, provenance=provenance
-                ),
+                render_html(*parts, model=c.model, changes=c.changes, provenance=c.provenance),
                 "utf-8",
             )
         except OSError as exc:
             raise click.ClickException(f"{html_path}: cannot write ({exc.strerror})") from exc
         click.echo(f"HTML report written to {html_path}", err=True)
     if as_json:
+        from unspun.report.json import compare_report, dumps
+
         click.echo(
-            dumps(
-                compare_report(
-                    copy, source, alignment, model=model, changes=changes, provenance=provenance
-                )
-            )
+            dumps(compare_report(*parts, model=c.model, changes=c.changes, provenance=c.provenance))
         )
         return
     from rich.console import Console
@@ -79,13 +72,7 @@ def compare(
     from unspun.report.terminal import print_compare
 
     print_compare(
-        Console(highlight=False),
-        copy,
-        source,
-        alignment,
-        model=model,
-        changes=changes,
-        provenance=provenance,
+        Console(highlight=False), *parts, model=c.model, changes=c.changes, provenance=c.provenance
     )
 
 
@@ -143,28 +130,19 @@ def _from_library(name: str, db_path: str) -> Article:
         raise click.ClickException(f"{name}: not a file, and the library failed: {exc}") from exc
 
 
-def _align(copy: Article, source: Article, no_model: bool) -> tuple[Alignment, str | None]:
-    """Align with the sentence model, or lexically (asked for, or the model is missing)."""
-    from unspun.align import AlignConfig, align_articles, load_embedder
+def _compare(copy: Article, source: Article, no_model: bool) -> Comparison:
+    """Compare with the sentence model, or lexically (asked for, or the model is missing)."""
+    from unspun.align import load_embedder
+    from unspun.pipeline.compare import CompareConfig, compare_articles
 
-    cfg = AlignConfig()
+    cfg = CompareConfig()
     embedder = None
     if not no_model:
         try:
-            embedder = load_embedder(cfg)
+            embedder = load_embedder(cfg.align)
         except ModelUnavailable as exc:
             click.echo(f"unspun: {exc}; falling back to lexical alignment", err=True)
-    if embedder is None:
-        cfg = replace(cfg, model="none")
-    model = cfg.model if embedder is not None else None
-    return align_articles(copy, source, cfg, embedder=embedder), model
-
-
-def _changes(copy: Article, source: Article, alignment: Alignment) -> tuple[Change, ...]:
-    """What the copy changed (patterns only: the spaCy pipeline is optional and not needed)."""
-    from unspun.changes import ChangeConfig, detect_changes
-
-    return detect_changes(copy, source, alignment, ChangeConfig())
+    return compare_articles(copy, source, cfg, embedder)
 
 
 def register(group: click.Group) -> None:

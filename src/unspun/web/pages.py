@@ -85,7 +85,12 @@ def _check_report(result: CheckResult) -> Any:
 
     top = result.sources[0]
     page = render_html(
-        result.article, top.source, top.alignment, model=result.model, changes=top.changes
+        result.article,
+        top.source,
+        top.alignment,
+        model=result.model,
+        changes=top.changes,
+        provenance=top.provenance,
     )
     return report_fragment(page)
 
@@ -111,7 +116,9 @@ def compare_page(
         source = resolve(state, store, _ref(source_text, source_id, "source"), "source")
     copy = with_metadata(copy, copy_title or None)
     c = compare(state, copy, source)
-    page = render_html(c.copy, c.source, c.alignment, model=c.model, changes=c.changes)
+    page = render_html(
+        c.copy, c.source, c.alignment, model=c.model, changes=c.changes, provenance=c.provenance
+    )
     fragment = report_fragment(page)
     return _compare_page(state, copy_text, copy_id, source_text, source_id, report=fragment)
 

@@ -22,4 +22,6 @@ def compare_articles(body: CompareIn, state: State) -> dict[str, Any]:
         copy = resolve(state, store, body.copy_, "copy")
         source = resolve(state, store, body.source, "source")
     c = compare(state, copy, source)
-    return compare_report(c.copy, c.source, c.alignment, model=c.model, changes=c.changes)
+    return compare_report(
+        c.copy, c.source, c.alignment, model=c.model, changes=c.changes, provenance=c.provenance
+    )
