@@ -497,11 +497,13 @@ def bench_families(data: Path, args: argparse.Namespace) -> list[dict]:
     pred = {ext: fam for ext, fam in out["members"]}
     p_fam, r_fam = pairwise(pred, {k: v["family"] for k, v in truth.items()})
     p_evt, r_evt = pairwise(pred, {k: v["event"] for k, v in truth.items()})
-    return [
+    cpu = out.get("cpu_seconds") or 0.0
+    rows = [
         {
             "what": f"build story families over a {n:,}-article synth library "
             "(unspun.provenance.families.sync_families)",
-            "figure": f"{out['placed'] / out['seconds']:.1f} articles/s ({out['seconds']:.0f} s)",
+            "figure": f"{out['placed'] / out['seconds']:.1f} articles/s ({out['seconds']:.0f} s)"
+            + (f"; {out['placed'] / cpu:.1f} articles per CPU-second" if cpu else ""),
             "peak memory": f"{out['peak_rss_mb']:.0f} MB",
             "also": f"pairwise membership against the planted families (reuse layer): "
             f"precision {p_fam:.3f}, recall {r_fam:.3f}; against the events (independent "
@@ -510,6 +512,26 @@ def bench_families(data: Path, args: argparse.Namespace) -> list[dict]:
             "`unspun eval families`",
         }
     ]
+    # The large sizes take too long for every bench run: their recorded figures (measured with
+    # `unspun eval families --size N --json`, see the baseline's "about") are shown as such.
+    baseline = json.loads((ROOT / "tests" / "baselines" / "families.json").read_text("utf-8"))
+    for key, m in baseline.items():
+        if not key.startswith("measured_synth_") or "family_seconds" not in m:
+            continue
+        size = int(key.rsplit("_", 1)[1])
+        per_cpu = f"; {m['articles_per_cpu_second']} per CPU-second" if (
+            "articles_per_cpu_second" in m) else ""  # fmt: skip
+        rows.append({
+            "what": f"recorded: story families over a {size:,}-article synth library "
+            f"(`unspun eval families --size {size} --json`, {m.get('measured', 'earlier')})",
+            "figure": f"{size / m['family_seconds']:.1f} articles/s "
+            f"({m['family_seconds']:.0f} s){per_cpu}",
+            "peak memory": f"{m['peak_memory_mb']:.0f} MB",
+            "also": f"precision {m['precision']}, recall {m['recall']}, direction accuracy "
+            f"{m['direction_accuracy']} (strict {m['direction_strict']})",
+            "target": "precision and recall ≥ 0.95, direction accuracy ≥ 0.90 at 100k",
+        })  # fmt: skip
+    return rows
 
 
 @section("Serving checks under load (unspun serve)")

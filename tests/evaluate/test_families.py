@@ -8,8 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from unspun.evaluate.families import _pairwise, evaluate_families, make_corpus
-from unspun.evaluate.synth import SentencePool, SynthConfig, write_corpus
+from unspun.config import ExtractConfig, StoreConfig
+from unspun.evaluate.families import _directions, _pairwise, evaluate_families, make_corpus
+from unspun.evaluate.synth import SentencePool, SynthConfig, read_truth, write_corpus
+from unspun.extract.sources import read_inputs
+from unspun.provenance.families import FamilyConfig, sync_families
+from unspun.retrieve.index import SourceIndex
+from unspun.store import open_store
 
 BASELINE = Path(__file__).parents[1] / "baselines" / "families.json"
 
@@ -55,3 +60,18 @@ def test_families_baseline_on_synth_from_real_sentences(shared_data: Path, tmp_p
     tolerance = baseline["tolerance"]
     for key in ("precision", "recall", "direction_accuracy"):
         assert result[key] >= pinned[key] - tolerance, (key, result[key])
+
+
+def test_directions_read_from_links_match_a_fresh_alignment(tmp_path: Path) -> None:
+    write_corpus(tmp_path, SynthConfig(articles=60, seed=5, open_families=8), _made_up_pool())
+    truth = {str(r["id"]): r for r in read_truth(tmp_path / "truth.jsonl")}
+    with open_store(tmp_path / "lib.db", StoreConfig()) as store:
+        store.add_many(read_inputs([str(tmp_path / "articles.jsonl")], ExtractConfig()))
+        sync_families(store, SourceIndex(store.conn), FamilyConfig())
+        ids = dict(store.conn.execute("SELECT external_id, id FROM articles"))
+        from_links = _directions(store, truth, ids, FamilyConfig(), None)
+        store.conn.execute("DELETE FROM fam_links")
+        fresh = _directions(store, truth, ids, FamilyConfig(), None)
+    assert from_links["direction_from_links"] > 10 and fresh["direction_from_links"] == 0
+    for key in ("direction_pairs", "direction_accuracy", "direction_strict", "direction_verdicts"):
+        assert from_links[key] == fresh[key], key

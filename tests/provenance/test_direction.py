@@ -3,7 +3,7 @@ from __future__ import annotations
 from tests.provenance.story_build import OTHER, STORY, make_article
 from unspun.align import AlignConfig, align_articles
 from unspun.model import Article
-from unspun.provenance.direction import infer_direction
+from unspun.provenance.direction import dated_first, infer_direction
 from unspun.provenance.records import Relation
 
 LEXICAL = AlignConfig(model="none")
@@ -81,3 +81,11 @@ def test_no_shared_text_is_unrelated() -> None:
     found = _direction(make_article(OTHER, "bakery.example", title="Sourdough prize"),
                        make_article(STORY, "ferry.example"))  # fmt: skip
     assert found.relation == Relation.UNRELATED
+
+
+def test_dated_first_names_the_earlier_article() -> None:
+    early = make_article(STORY, "first.example", published="2024-03-04T08:00:00")
+    late = make_article(STORY, "second.example", published="2024-03-04T11:00:00")
+    undated = make_article(STORY, "third.example")
+    assert dated_first(late, early) == early.id == dated_first(early, late)
+    assert dated_first(early, undated) == ""

@@ -5,7 +5,13 @@ from collections.abc import Iterator
 import pytest
 
 from tests.provenance.story_build import OTHER, STORY, make_article
-from unspun.provenance.families import FamilyConfig, FamilyIndex, sync_families
+from unspun.provenance.families import (
+    FamilyConfig,
+    FamilyIndex,
+    _rare_words,
+    _shared_words,
+    sync_families,
+)
 from unspun.provenance.records import Layer
 from unspun.provenance.stories import family_ids, family_of, load_family
 from unspun.retrieve.index import SourceIndex
@@ -89,3 +95,27 @@ def test_a_page_compiling_two_stories_merges_neither(store: SqliteStore) -> None
     store.add_many([ferry, bakery, digest])
     sync_families(store, SourceIndex(store.conn), FamilyConfig())
     assert family_of(store.conn, ferry.id) != family_of(store.conn, bakery.id)
+
+
+def test_a_later_sync_places_only_the_new_articles(store: SqliteStore) -> None:
+    arts = _chain()
+    store.add_many(arts[:2])
+    assert sync_families(store, SourceIndex(store.conn), FamilyConfig()) == 2
+    before = dict(store.conn.execute("SELECT article_id, placed FROM fam_members"))
+    links_before = store.conn.execute("SELECT COUNT(*) FROM fam_links").fetchone()[0]
+    store.add_many(arts[2:])
+    assert sync_families(store, SourceIndex(store.conn), FamilyConfig()) == 2
+    after = dict(store.conn.execute("SELECT article_id, placed FROM fam_members"))
+    assert {a: after[a] for a in before} == before  # the first two were not placed again
+    assert sorted(set(after.values()) - set(before.values())) == [3, 4]
+    assert _members(store, arts[0].id) == {a.id for a in arts[:3]}  # the copy joined them
+    assert store.conn.execute("SELECT COUNT(*) FROM fam_links").fetchone()[0] > links_before
+
+
+def test_the_screen_keeps_a_copy_cut_short_and_drops_an_unrelated_story() -> None:
+    full = make_article(STORY, "origin.example")
+    short = make_article(STORY[:5], "brief.example")
+    bakery = make_article(OTHER, "bakery.example", title="Sourdough prize")
+    cfg = FamilyConfig()
+    assert _shared_words(_rare_words(short), _rare_words(full)) >= 0.9
+    assert _shared_words(_rare_words(bakery), _rare_words(full)) < cfg.screen_share

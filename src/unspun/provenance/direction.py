@@ -94,6 +94,13 @@ def infer_direction(
     return replace(found, first=a.id if when.earlier == "a" else b.id)
 
 
+def dated_first(a: Article, b: Article, cfg: DirectionConfig | None = None) -> str:
+    """The id of the one of ``a`` and ``b`` dated earlier ('' when the dates cannot tell), as
+    :attr:`Direction.first` gives it."""
+    when = _dates(a, b, cfg or DirectionConfig())
+    return {"a": a.id, "b": b.id}.get(when.earlier, "")
+
+
 def _decide(
     a: Article,
     b: Article,
