@@ -57,8 +57,6 @@ def evaluate_families(
     corpus: Path, cfg: FamilyConfig | None = None, direction_limit: int | None = None
 ) -> dict[str, Any]:
     """Score family membership and direction on a synth corpus folder."""
-    cfg = cfg or FamilyConfig()
-    truth = {str(r["id"]): r for r in read_truth(require(corpus / "truth.jsonl", "synth truth"))}
     articles = require(corpus / "articles.jsonl", "synth articles")
     with tempfile.TemporaryDirectory(prefix="unspun-families-") as tmp:
         store = open_store(Path(tmp) / "lib.db", StoreConfig())
@@ -66,29 +64,44 @@ def evaluate_families(
             started = time.perf_counter()
             added = store.add_many(read_inputs([str(articles)], ExtractConfig()))
             add_seconds = time.perf_counter() - started
-            started = time.perf_counter()
-            cpu = time.process_time()
-            sync_families(store, SourceIndex(store.conn), cfg, progress=_Progress(started))
-            family_seconds = time.perf_counter() - started
-            family_cpu = time.process_time() - cpu
-            ids = dict(store.conn.execute("SELECT external_id, id FROM articles"))
-            predicted = dict(store.conn.execute("SELECT article_id, family FROM fam_members"))
-            pairs = _pairwise(truth, ids, predicted)
-            events = _event_groups(store, predicted)
-            event_truth = {e: {"family": r.get("event", r["family"])} for e, r in truth.items()}
-            event_pairs = _pairwise(event_truth, ids, events)
-            direction = _directions(store, truth, ids, cfg, direction_limit)
+            result = score_library(store, corpus, cfg, direction_limit)
         finally:
             store.close()
     return {
         "corpus": str(corpus),
-        "articles": len(ids),
         "failed": len(added.failed),
+        "add_seconds": round(add_seconds, 1),
+        **result,
+    }
+
+
+def score_library(
+    store: SqliteStore,
+    corpus: Path,
+    cfg: FamilyConfig | None = None,
+    direction_limit: int | None = None,
+) -> dict[str, Any]:
+    """Build the families of a library holding the synth corpus (from scratch) and score them."""
+    cfg = cfg or FamilyConfig()
+    truth = {str(r["id"]): r for r in read_truth(require(corpus / "truth.jsonl", "synth truth"))}
+    started = time.perf_counter()
+    cpu = time.process_time()
+    sync_families(store, SourceIndex(store.conn), cfg, rebuild=True, progress=_Progress(started))
+    family_seconds = time.perf_counter() - started
+    family_cpu = time.process_time() - cpu
+    ids = dict(store.conn.execute("SELECT external_id, id FROM articles"))
+    predicted = dict(store.conn.execute("SELECT article_id, family FROM fam_members"))
+    pairs = _pairwise(truth, ids, predicted)
+    events = _event_groups(store, predicted)
+    event_truth = {e: {"family": r.get("event", r["family"])} for e, r in truth.items()}
+    event_pairs = _pairwise(event_truth, ids, events)
+    direction = _directions(store, truth, ids, cfg, direction_limit)
+    return {
+        "articles": len(ids),
         **pairs,
         "event_precision": event_pairs["precision"],
         "event_recall": event_pairs["recall"],
         **direction,
-        "add_seconds": round(add_seconds, 1),
         "family_seconds": round(family_seconds, 1),
         "family_cpu_seconds": round(family_cpu, 1),
         "articles_per_second": round(len(ids) / family_seconds, 1) if family_seconds else 0.0,

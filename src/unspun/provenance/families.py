@@ -41,9 +41,10 @@ from unspun.model import Alignment, Article
 from unspun.provenance.direction import DirectionConfig, infer_direction
 from unspun.provenance.records import Direction
 from unspun.retrieve.candidates import fuse
+from unspun.retrieve.config import RetrieveConfig
 from unspun.retrieve.fts import bm25_search, distinctive_terms
 from unspun.retrieve.index import SourceIndex
-from unspun.retrieve.shingles import words
+from unspun.retrieve.shingles import as_signed, overlap, shingle_hashes, words
 from unspun.store import SqliteStore
 
 log = logging.getLogger(__name__)
@@ -91,6 +92,8 @@ class FamilyConfig:
     # needs half the shorter article aligned, which holds far more of its words (0.47 the
     # least seen on synth corpora); same-event reports share 0.1-0.3; unrelated articles less.
     screen_share: float = 0.15
+    shingle_max_df: int = 100  # shingles in more articles than this are not looked up
+    shingle_hits: int = 200  # articles sharing the most shingles that are ranked
     bm25_terms: int = 24  # the query's most distinctive terms for the BM25 look-up (0: none)
     align: AlignConfig = field(default_factory=lambda: AlignConfig(model="none"))
     direction: DirectionConfig = field(default_factory=DirectionConfig)
@@ -216,26 +219,59 @@ def _candidates(
 ) -> list[str]:
     """The ``cfg.align_top`` placed articles most likely to share text with ``article``.
 
-    Shingles find copies, near-copies and most rewrites; BM25 on the article's most
-    distinctive terms (one query, not one per window as a source search makes) the rest. The
-    two rankings are fused by reciprocal rank, like :meth:`SourceIndex.candidates` does.
+    Shingles find copies, near-copies and rewrites (:func:`_shingle_hits`: every planted copy
+    on synth corpora, paraphrases included); only when they find no placed article at all
+    does BM25 on the article's most distinctive terms (one query, not one per window as a
+    source search makes) look further: at 100k articles a BM25 query costs five shingle
+    look-ups. The rankings are fused by reciprocal rank, as :meth:`SourceIndex.candidates`
+    fuses them.
     """
     text = f"{article.title}\n\n{article.text}" if article.title else article.text
     rcfg = index.cfg
-    limit = rcfg.k_per_retriever
-    rankings = {"shingles": index.search_shingles(text)[:limit]}
-    if cfg.bm25_terms:
-        n_docs = _library_size(conn)
-        terms = distinctive_terms(conn, text, n_docs, rcfg, limit=cfg.bm25_terms)
-        rankings["bm25"] = bm25_search(conn, terms, limit)
-    docs = sorted({d for ranking in rankings.values() for d, _ in ranking})
-    named = _placed_docs(conn, docs, article.id)
-    by_id = {
-        name: [(named[d], score) for d, score in ranking if d in named]
-        for name, ranking in rankings.items()
-    }
+    shingles = _shingle_hits(conn, text, rcfg, cfg, article.id)
+    rankings: dict[str, list[tuple[str, float]]] = {"shingles": shingles}
+    if cfg.bm25_terms and not shingles:
+        terms = distinctive_terms(conn, text, _library_size(conn), rcfg, limit=cfg.bm25_terms)
+        found = bm25_search(conn, terms, rcfg.k_per_retriever)
+        named = _placed_docs(conn, sorted(d for d, _ in found), article.id)
+        rankings["bm25"] = [(named[d], score) for d, score in found if d in named]
     weights = {"shingles": rcfg.weight_shingles, "bm25": rcfg.weight_bm25}
-    return [c.article_id for c in fuse(by_id, weights, rcfg.rrf_k, cfg.align_top)]
+    return [c.article_id for c in fuse(rankings, weights, rcfg.rrf_k, cfg.align_top)]
+
+
+def _shingle_hits(
+    conn: sqlite3.Connection, text: str, rcfg: RetrieveConfig, cfg: FamilyConfig, own: str
+) -> list[tuple[str, float]]:
+    """Placed articles sharing sampled shingles with ``text``, best first, scored like the
+    source index's shingle retriever (shared x containment of the smaller in the larger).
+
+    The source index's own search counts the postings of every shingle in Python and ranks the
+    whole library; at 100k articles that is tens of milliseconds a query. Here SQLite counts,
+    shingles in more than ``cfg.shingle_max_df`` articles are left out (a family is smaller;
+    the rest is boilerplate and stock phrases), and only articles already in a family are
+    ranked.
+    """
+    query = [
+        int(h) for h in as_signed(shingle_hashes(text, rcfg.shingle_size, rcfg.shingle_sample))
+    ]
+    if not query:
+        return []
+    marks = ",".join("?" * len(query))
+    sql = (
+        f"WITH q(h) AS (SELECT h FROM idx_shingles WHERE h IN ({marks}) GROUP BY h "
+        "HAVING COUNT(*) <= ?), "
+        "hits(doc, n) AS (SELECT s.doc, COUNT(*) FROM idx_shingles s JOIN q ON s.h = q.h "
+        "GROUP BY s.doc HAVING COUNT(*) >= ? ORDER BY COUNT(*) DESC LIMIT ?) "
+        "SELECT d.article_id, d.n_shingles, hits.n FROM hits JOIN idx_docs d ON d.doc = hits.doc "
+        "JOIN fam_members m ON m.article_id = d.article_id"
+    )
+    rows = conn.execute(
+        sql, (*query, cfg.shingle_max_df, rcfg.shingle_min_shared, cfg.shingle_hits)
+    ).fetchall()
+    floor = rcfg.shingle_min_shared * 2
+    scored = [(a, overlap(n, len(query), size, floor), n) for a, size, n in rows if a != own]
+    scored.sort(key=lambda x: (-x[1] * x[2], -x[2], x[0]))
+    return [(a, round(score, 4)) for a, score, _ in scored[: rcfg.k_per_retriever]]
 
 
 def _library_size(conn: sqlite3.Connection) -> int:
