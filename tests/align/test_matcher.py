@@ -1,6 +1,7 @@
 from dataclasses import replace
 
 from unspun.align import AlignConfig, align_articles
+from unspun.align.matcher import _chains
 from unspun.model import Article, Label, Span
 
 
@@ -142,3 +143,49 @@ def test_settling_changes_no_pair(harbour, embedder):
         (p.copy, p.source, p.label) for p in every.pairs
     ]
     assert settled.summary == every.summary
+
+
+def test_chain_of_moderate_pairs_in_order():
+    cfg = AlignConfig()
+    scores = {(3, 7): 0.42, (4, 8): 0.45, (9, 1): 0.3}
+    assert _chains(scores, set(), cfg) == [[(3, 7), (4, 8)]]
+
+
+def test_no_chain_from_one_pair_or_out_of_order_or_far_apart():
+    cfg = AlignConfig()
+    assert _chains({(3, 7): 0.6}, set(), cfg) == []
+    assert _chains({(3, 8): 0.45, (4, 7): 0.45}, set(), cfg) == []  # reversed
+    far = cfg.chain_gap + 1
+    assert _chains({(3, 7): 0.45, (3 + far, 8): 0.45}, set(), cfg) == []
+    # both in order but together too little above the floor
+    low = cfg.chain_floor + 0.02
+    assert _chains({(3, 7): low, (4, 8): low}, set(), cfg) == []
+
+
+def test_linked_sentences_take_no_part_in_chains():
+    cfg = AlignConfig()
+    scores = {(3, 7): 0.45, (4, 8): 0.45, (5, 9): 0.45}
+    assert _chains(scores, {(4, 20), (30, 9)}, cfg) == []  # only (3, 7) is left
+    assert _chains(scores, {(4, 20)}, cfg) == [[(3, 7), (5, 9)]]  # a step may skip one
+    assert _chains(scores, {(10, 20)}, cfg) == [[(3, 7), (4, 8), (5, 9)]]
+
+
+def test_reworded_passage_without_a_sure_pair_is_found_by_its_chain(make_article):
+    cfg = AlignConfig()
+    source = make_article(
+        "Orchard report",
+        "Frost in early April damaged most apple blossoms across the valley orchards. "
+        "Growers expect the autumn harvest to fall by nearly half compared with last year. "
+        "Cider makers are already buying fruit from farms in neighbouring counties.",
+    )
+    copy = make_article(
+        "Weekly notes",
+        "The school fete raised money for new library shelves this spring. "
+        "April frost hurt apple blossoms in many orchards of the valley, locals noted. "
+        "Harvest this autumn could be half of last year's, growers now expect. "
+        "Makers of cider buy apples from farms in counties nearby already.",
+    )
+    with_chains = align_articles(copy, source, cfg)
+    without = align_articles(copy, source, replace(cfg, chain_min=99.0))
+    assert len(with_chains.pairs) > len(without.pairs)
+    assert with_chains.summary.reuse

@@ -121,3 +121,18 @@ def test_pan13_sample_does_not_regress(shared_data: Path):
             assert result["detected"][category] <= share + tolerance
         else:
             assert result["detected"][category] >= share - tolerance
+
+
+def test_short_shared_stretches_are_not_passages(tmp_path: Path):
+    pytest.importorskip("unspun.extract.text")
+    from unspun.align import AlignConfig, align_articles
+    from unspun.evaluate.pan13 import passages, read_document
+
+    shared = "Visit the museum shop at 12 Harbour Row, open daily from nine until five."
+    (tmp_path / "a.txt").write_text("Tickets for the summer gala sold out in an hour. " + shared)
+    (tmp_path / "b.txt").write_text(shared + " The new wing holds maps of the old coastline.")
+    copy, source = read_document(tmp_path / "a.txt"), read_document(tmp_path / "b.txt")
+    alignment = align_articles(copy, source, AlignConfig())
+    assert alignment.pairs
+    assert passages(alignment, copy, source, min_chars=0)
+    assert passages(alignment, copy, source) == []

@@ -35,6 +35,14 @@ class AlignConfig:
     weak_threshold: float = 0.4
     run_seed_threshold: float = 0.5
     run_window: int = 3
+    # A passage reworded throughout (words shuffled, machine-translated) may leave no single
+    # pair at match_threshold: a chain of at least two pairs scoring chain_floor, in order on
+    # both sides (each step at most chain_gap sentences on), is accepted when its pairs
+    # together score chain_min above the floor (sum of score - chain_floor). Fit on the PAN13
+    # pairs of even-numbered suspicious documents; see tests/baselines/pan13.json.
+    chain_floor: float = 0.35
+    chain_min: float = 0.1
+    chain_gap: int = 2  # a chain's step moves at most this many sentences on either side
     # Lower bar for growing a pair to a neighbouring sentence (a copy that merges two source
     # sentences into one, or splits one).
     extend_threshold: float = 0.35

@@ -8,9 +8,11 @@
    ``settled_score`` on lexical evidence and is its source sentence's best too: a verbatim or
    lightly edited sentence) is not embedded; the others and their candidate source sentences
    are embedded in one call, so a copied article costs the model almost nothing.
-4. Pairs are accepted best first, one-to-one; then an accepted pair grows to neighbouring
-   sentences on either side when they match the same sentence too and the merged pair explains
-   more (a copy that merges two source sentences into one, or splits one).
+4. Pairs are accepted best first, one-to-one: sure pairs anywhere, weaker ones inside a run of
+   pairs, and chains of moderate pairs in order on both sides (a passage reworded throughout,
+   where no single pair is sure); then an accepted pair grows to neighbouring sentences on
+   either side when they match the same sentence too and the merged pair explains more (a
+   copy that merges two source sentences into one, or splits one).
 5. Each group is labelled verbatim, near-verbatim or paraphrase; the rest of the copy is new,
    the rest of the source dropped; a summary says how much of each side is reused.
 """
@@ -268,6 +270,10 @@ def _select(
                 take(link)
                 take(other)
                 break
+    for chain in _chains(scores, links, cfg):  # reworded passages: in-order runs of pairs
+        if all(free(link) for link in chain):
+            for link in chain:
+                take(link)
     grown = True
     while grown:  # weak pairs next to accepted ones
         grown = False
@@ -278,6 +284,45 @@ def _select(
                 take(link)
                 grown = True
     return links
+
+
+def _chains(scores: dict[Link, float], links: set[Link], cfg: AlignConfig) -> list[list[Link]]:
+    """Runs of at least two pairs, each scoring ``chain_floor``, in order on both sides (each
+    step at most ``chain_gap`` sentences on) whose scores sum to ``chain_min`` above the
+    floor: best first, disjoint. Pairs already linked take no part."""
+    used_c = {i for i, _ in links}
+    used_s = {j for _, j in links}
+    nodes = sorted(
+        (ij, v)
+        for ij, v in scores.items()
+        if v >= cfg.chain_floor and ij[0] not in used_c and ij[1] not in used_s
+    )
+    if len(nodes) < 2:
+        return []
+    gap = cfg.chain_gap
+    best: dict[Link, tuple[float, list[Link]]] = {}
+    by_copy: dict[int, list[Link]] = defaultdict(list)
+    for (i, j), v in nodes:  # best in-order chain ending at each pair (nodes sorted by i)
+        value, path = v - cfg.chain_floor, [(i, j)]
+        for ip in range(i - gap, i):
+            for link in by_copy.get(ip, ()):
+                vp, pp = best[link]
+                if 0 < j - link[1] <= gap and vp + v - cfg.chain_floor > value:
+                    value, path = vp + v - cfg.chain_floor, [*pp, (i, j)]
+        best[(i, j)] = (value, path)
+        by_copy[i].append((i, j))
+    out: list[list[Link]] = []
+    taken_c: set[int] = set()
+    taken_s: set[int] = set()
+    for value, path in sorted(best.values(), key=lambda vp: (-vp[0], vp[1])):
+        if value < cfg.chain_min:
+            break
+        if len(path) < 2 or any(i in taken_c or j in taken_s for i, j in path):
+            continue
+        out.append(path)
+        taken_c.update(i for i, _ in path)
+        taken_s.update(j for _, j in path)
+    return out
 
 
 def _headline(c: Unit, s: Unit) -> bool:

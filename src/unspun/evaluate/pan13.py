@@ -40,6 +40,10 @@ log = logging.getLogger(__name__)
 
 Interval = tuple[int, int]
 
+# Shorter merged passages are not reported (fit on the no-obfuscation pairs of even-numbered
+# suspicious documents: PlagDet 0.891 -> 0.935 there, 0.872 -> 0.908 on the odd ones).
+MIN_PASSAGE_CHARS = 200
+
 
 @dataclass(frozen=True, slots=True)
 class Passage:
@@ -53,12 +57,19 @@ class Passage:
 
 
 def passages(
-    alignment: Alignment, copy: Article, source: Article, max_gap: int = 300
+    alignment: Alignment,
+    copy: Article,
+    source: Article,
+    max_gap: int = 300,
+    min_chars: int = MIN_PASSAGE_CHARS,
 ) -> list[Passage]:
-    """Matched body text as file ranges, neighbours (within ``max_gap`` chars) merged.
+    """Matched body text as file ranges, neighbours (within ``max_gap`` chars) merged, and
+    merged passages shorter than ``min_chars`` in the copy left out.
 
     Pairs sharing runs of words are trimmed to the stretch from the first run to the last, since
-    a copied passage need not start or end on a sentence boundary.
+    a copied passage need not start or end on a sentence boundary. A stretch shorter than
+    ``min_chars`` (a shared address, heading or stock phrase) is not a reused passage in PAN's
+    sense: its shortest case is 256 characters long.
     """
     spans = []
     for pair in alignment.pairs:
@@ -86,7 +97,7 @@ def passages(
                 last[3] = max(last[3], s1)
                 continue
         merged.append([c0, c1, s0, s1])
-    return [Passage((a, b), (c, d)) for a, b, c, d in merged]
+    return [Passage((a, b), (c, d)) for a, b, c, d in merged if b - a >= min_chars]
 
 
 def read_truth(path: Path) -> list[Passage]:
