@@ -5,7 +5,8 @@ from dataclasses import replace
 import pytest
 
 from tests.pipeline.conftest import LEXICAL, RETRIEVE, demo
-from unspun.model import Article, content_id, paragraphs_of
+from unspun.align.matcher import align_units, article_units
+from unspun.model import Alignment, Article, content_id, paragraphs_of
 from unspun.pipeline import CheckConfig, check_article, sync_index
 from unspun.pipeline.check import (
     DUPLICATE,
@@ -16,6 +17,8 @@ from unspun.pipeline.check import (
     SOURCE,
     SPUN_COPY,
     VERBATIM_COPY,
+    _explained,
+    _may_add,
 )
 from unspun.retrieve.index import SourceIndex
 from unspun.retrieve.sync import drop_index, pending_vectors
@@ -159,3 +162,23 @@ def test_reused_sources_carry_the_provenance_verdict(library, lexical) -> None:
     assert first.provenance is not None
     assert first.provenance.cut_short == article.id  # the republication is the one cut short
     assert all(m.provenance is None for m in result.sources if m.role == RELATED)
+
+
+def test_the_model_is_spared_on_a_second_copy_of_what_is_explained() -> None:
+    spun, ap = demo("trendpulse_ferry_spun.txt"), demo("ap_ferry_aground.txt")
+    words_only = replace(LEXICAL.align, model="none")
+    units = article_units(spun, words_only.max_unit_chars)
+
+    def lexical_alignment(name: str) -> Alignment:
+        source = demo(name)
+        return align_units(
+            spun.id, units, source.id, article_units(source, words_only.max_unit_chars), words_only
+        )
+
+    first = lexical_alignment("ap_ferry_aground.txt")
+    assert first.source_id == ap.id and _may_add(first, set(), LEXICAL)
+    covered = _explained(first)
+    # the AP story cut short, republished: it explains nothing the AP story does not
+    assert not _may_add(lexical_alignment("valleyherald_ferry_aground.txt"), covered, LEXICAL)
+    # no reuse on the words: the model may still find a paraphrase, so it runs
+    assert _may_add(lexical_alignment("brewery_rail_depot.txt"), covered, LEXICAL)

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from collections import Counter
+
 from unspun.model import Article
 from unspun.retrieve.config import RetrieveConfig
-from unspun.retrieve.fts import bm25_search, distinctive_terms
+from unspun.retrieve.fts import bm25_search, distinctive_terms, passage_windows, rarest_terms
 from unspun.retrieve.index import SourceIndex
 
 
@@ -23,3 +25,22 @@ def test_bm25_ranks_the_matching_story_first(index: SourceIndex, stories: list[A
     assert hits[0][0] == 2 and hits[0][1] > 0
     assert bm25_search(index.conn, [], 3) == []
     assert bm25_search(index.conn, ['quo"te'], 3) == []
+
+
+def test_rarest_terms_rank_by_document_frequency_then_count() -> None:
+    tf = Counter({"storm": 3, "balcombe": 1, "curry": 2, "the": 9, "unknown": 1})
+    df = {"storm": 40, "balcombe": 1, "curry": 1, "the": 900}
+    assert rarest_terms(tf, df, max_df=50, limit=3) == ["curry", "balcombe", "storm"]
+    assert rarest_terms(tf, df, max_df=1, limit=5) == ["curry", "balcombe"]
+
+
+def test_passage_windows_are_whole_sentences_overlapping_by_half() -> None:
+    text = " ".join(f"Sentence number {k} has exactly seven words." for k in range(20))
+    windows = passage_windows(text, size=21, most=50)
+    assert windows[0].count("Sentence") == 3
+    assert windows[1].startswith("Sentence number 2 ")  # half a window (about 10 words) on
+    assert windows[-1].endswith("number 19 has exactly seven words.")
+    assert all(w.endswith(".") for w in windows)
+    few = passage_windows(text, size=21, most=4)
+    assert len(few) == 4 and few[0] == windows[0] and few[-1] == windows[-1]
+    assert passage_windows("", size=21, most=4) == []

@@ -155,3 +155,55 @@ def test_version_1_index_is_migrated(stories: list[Article]) -> None:
     conn.execute("UPDATE idx_meta SET value = '99' WHERE key = 'schema_version'")
     with pytest.raises(SchemaError, match="version 99"):
         index.ensure_schema()
+
+
+# A page of its own on a subject the library does not hold (written for these tests).
+FILLER = (
+    "The regional ferry company will add a second crossing on weekday evenings from March, "
+    "after commuters complained that the last boat left too early. Ticket prices stay the "
+    "same for season holders, while day fares rise by a small amount.\n\n"
+    "A new playground opened beside the town hall on Saturday, paid for by a neighbourhood "
+    "fund and built by volunteers over six weekends. Parents asked for more benches and a "
+    "shaded corner, which the council promised to consider next year.\n\n"
+    "The public library extends its opening hours during the exam season, and students may "
+    "book quiet rooms online. Staff said the reading room was full most afternoons last June, "
+    "and that the extra evenings had been requested by schools."
+)
+
+
+def test_rare_names_left_in_a_page_on_another_subject_find_their_source(
+    make_article: Callable[..., Article], stories: list[Article]
+) -> None:
+    conn = sqlite3.connect(":memory:")
+    index = SourceIndex(conn, RetrieveConfig(shingle_sample=1, rare_max_df_floor=1))
+    index.ensure_schema()
+    index.add_many(stories)
+    # notices of the week: the page's everyday words are common in this library
+    index.add_many(make_article(f"Notice {k}", f"{FILLER} Notice {k}.") for k in range(12))
+    # the page borrows two names of the orchestra story, and nothing else of it
+    page = make_article(
+        "Town news",
+        FILLER + "\n\nA spokesman in Lindau said the Valmont players return in May.",
+    )
+    assert index.search_rare(index._text(page.title, page.text))[0][0] == 2
+    found = {c.article_id: c for c in index.candidates(page, 6)}
+    assert found[stories[1].id].ranks["rare"] == 1
+
+
+def test_a_reworded_passage_of_a_long_page_is_searched_on_its_own(
+    make_article: Callable[..., Article], stories: list[Article]
+) -> None:
+    conn = sqlite3.connect(":memory:")
+    cfg = RetrieveConfig(shingle_sample=1, bm25_max_df=1.0, passage_min_words=100)
+    index = SourceIndex(conn, cfg)
+    index.ensure_schema()
+    index.add_many(stories)
+    passage = (
+        "In Port Elling the councillors agreed to pay for a new sea wall, after engineers "
+        "blamed tidal scouring for the collapse; the granite will face the concrete."
+    )
+    page = make_article("Week in review", FILLER + "\n\n" + passage)
+    ranking = index.search_passages(index._text(page.title, page.text))
+    assert ranking[0][0] == 1  # the storm wall story, indexed first
+    short = make_article("Brief", passage)
+    assert index.search_passages(index._text(short.title, short.text)) == []  # one passage

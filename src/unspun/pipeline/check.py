@@ -172,8 +172,11 @@ def check_article(
     (cheap: a source that shares nothing costs a few milliseconds), then the ``cfg.align_top``
     with the most text in strong pairs on that evidence (then the largest share, then
     retrieval's order) are aligned again with the sentence model, and ranked by the greedy
-    cover. ``index`` must be up to date with ``store`` (see :func:`sync_index`). The article
-    itself, when it is in the library, is never its own source.
+    cover. A candidate whose lexical alignment already makes it a second copy of what the
+    candidates before it explain keeps that alignment (:func:`_may_add`): the model would cost
+    a few tens of milliseconds and change nothing but its shares. ``index`` must be up to date
+    with ``store`` (see :func:`sync_index`). The article itself, when it is
+    in the library, is never its own source.
     """
     embedder = CachedEmbedder(resources.embedder) if resources.embedder is not None else None
     lexical = replace(cfg.align, model="none")
@@ -195,11 +198,13 @@ def check_article(
         range(len(screened)),
         key=lambda k: (-_strong_chars(screened[k][1], cfg), -_share(screened[k][1]), k),
     )
-    aligned = []
+    aligned: list[tuple[Article, Alignment, Candidate]] = []
+    covered: set[Span] = set()  # what the candidates aligned so far explain
     for k in order[: cfg.align_top]:
         source, alignment, candidate, units = screened[k]
-        if embedder is not None:
+        if embedder is not None and (not aligned or _may_add(alignment, covered, cfg)):
             alignment = align_units(article.id, copy_units, source.id, units, cfg.align, embedder)
+        covered |= _explained(alignment)
         aligned.append((source, alignment, candidate))
     matches = rank_sources(article, aligned, resources, cfg)
     same = next((m for m in matches[:3] if same_event(article, m, embedder, cfg)), None)
@@ -277,6 +282,16 @@ def rank_sources(
             )
         )
     return tuple(out)
+
+
+def _may_add(lexical: Alignment, explained: set[Span], cfg: CheckConfig) -> bool:
+    """Is the sentence model worth running on this candidate? Not when its words alone
+    already show it is reused and it explains less than ``cfg.min_gain_chars`` of text that
+    the candidates aligned before it leave unexplained: another copy of the same story, a
+    ``duplicate`` whatever the model adds. Its lexical alignment stands."""
+    if not _counts_as_reuse(lexical, cfg):
+        return True
+    return sum(len(s) for s in _explained(lexical) - explained) >= cfg.min_gain_chars
 
 
 def _strong_chars(alignment: Alignment, cfg: CheckConfig) -> int:

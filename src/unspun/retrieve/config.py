@@ -22,9 +22,24 @@ class RetrieveConfig:
     bm25_terms: int = 40  # the query's most distinctive terms, OR-ed
     bm25_window_terms: int = 40  # ... and a window's, for the windows of a long query
     bm25_max_df: float = 0.05  # terms in a larger share of the library are never query terms
-    bm25_max_df_docs: int = 2000  # ... nor terms in more articles than this (query cost)
+    bm25_max_df_docs: int = 500  # ... nor terms in more articles than this (query cost)
     bm25_window_words: int = 400  # long queries are also searched window by window ...
     bm25_windows: int = 12  # ... at most this many windows
+    # Rare-term retriever: the query's rarest words (names, odd terms), whatever their count.
+    # A source whose passage was summarised or reworded into a long page on another subject
+    # leaves few words behind, but they are its rarest: a tf x idf query drowns them in the
+    # page's own subject, a query of the rarest terms alone does not.
+    rare_terms: int = 30  # at most this many terms, rarest first
+    rare_max_df: float = 0.002  # a term in a larger share of the library is not rare ...
+    rare_max_df_floor: int = 3  # ... unless it is in this many articles or fewer
+    # Passage retriever (long queries): each window of a few sentences is searched with its
+    # own rarest terms, and a candidate scores by reciprocal rank summed over the windows, so
+    # a source reused in one short passage of a long page ranks by that passage.
+    passage_min_words: int = 600  # queries this long or longer (shorter: one passage)
+    passage_words: int = 60  # words per window (whole sentences; windows overlap by half)
+    passage_terms: int = 10  # terms per window query
+    passage_hits: int = 10  # documents kept per window
+    passage_windows: int = 48  # at most this many windows (an even sample of a long page)
     # Vector retriever (paraphrase): a few sentences per article, embedded.
     vector_sentences: int = 8  # index: sentences embedded per article (title + lede + sample)
     vector_query_sentences: int = 32  # query sentences embedded
@@ -37,6 +52,8 @@ class RetrieveConfig:
     weight_shingles: float = 1.0
     weight_bm25: float = 1.0
     weight_vectors: float = 1.0
+    weight_rare: float = 1.0
+    weight_passages: float = 1.0
 
     def index_key(self) -> str:
         """The settings that shape the stored index, as one string kept in ``idx_meta``."""

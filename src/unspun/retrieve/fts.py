@@ -16,6 +16,7 @@ from collections import Counter
 
 from unspun.retrieve.config import RetrieveConfig
 from unspun.retrieve.shingles import words
+from unspun.retrieve.vectors import rough_sentences
 
 SCHEMA = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS idx_fts USING fts5("
@@ -70,7 +71,7 @@ def distinctive_terms(
     ``df`` may hold document frequencies already looked up (for the windows of one query);
     ``limit`` overrides ``cfg.bm25_terms``.
     """
-    tf = Counter(w for w in words(text) if not w.isdigit() or len(w) >= 3)
+    tf = query_terms(text)
     if not tf or n_docs == 0:
         return []
     if df is None:
@@ -85,6 +86,18 @@ def distinctive_terms(
     return [term for _, term in weighted[: limit or cfg.bm25_terms]]
 
 
+def rarest_terms(tf: Counter[str], df: dict[str, int], max_df: int, limit: int) -> list[str]:
+    """The ``limit`` terms of ``tf`` in fewest library articles (at most ``max_df``), the more
+    frequent in the query first among equally rare ones."""
+    rare = sorted((df[t], -c, t) for t, c in tf.items() if 0 < df.get(t, 0) <= max_df)
+    return [t for _, _, t in rare[:limit]]
+
+
+def query_terms(text: str) -> Counter[str]:
+    """The query's words and their counts (numbers of fewer than 3 digits left out)."""
+    return Counter(w for w in words(text) if not w.isdigit() or len(w) >= 3)
+
+
 def bm25_search(conn: sqlite3.Connection, terms: list[str], limit: int) -> list[tuple[int, float]]:
     """Documents matching any of ``terms``, best BM25 first, as ``(doc, score)``."""
     if not terms:
@@ -95,3 +108,29 @@ def bm25_search(conn: sqlite3.Connection, terms: list[str], limit: int) -> list[
         "WHERE idx_fts MATCH ? ORDER BY rank LIMIT ?"
     )
     return [(doc, float(score)) for doc, score in conn.execute(sql, (query, limit))]
+
+
+def passage_windows(text: str, size: int, most: int) -> list[str]:
+    """Windows of whole sentences of about ``size`` words, each starting half a window after
+    the last; at most ``most`` of them, evenly spread over the text."""
+    sentences = rough_sentences(text, min_words=1)
+    lengths = [len(s.split()) for s in sentences]
+    windows: list[str] = []
+    start = 0
+    while start < len(sentences):
+        end, n = start, 0
+        while end < len(sentences) and n < size:
+            n += lengths[end]
+            end += 1
+        windows.append(" ".join(sentences[start:end]))
+        if end >= len(sentences):
+            break
+        step, n = start, 0
+        while step < end - 1 and n < size // 2:
+            n += lengths[step]
+            step += 1
+        start = max(step, start + 1)
+    if len(windows) > most:
+        keep = sorted({round(i * (len(windows) - 1) / (most - 1)) for i in range(most)})
+        windows = [windows[i] for i in keep]
+    return windows

@@ -39,6 +39,9 @@ from unspun.retrieve.fts import (
     document_frequencies,
     fts_add,
     fts_remove,
+    passage_windows,
+    query_terms,
+    rarest_terms,
 )
 from unspun.retrieve.shingles import as_signed, overlap, shingle_hashes, words
 from unspun.retrieve.vectors import (
@@ -64,7 +67,7 @@ SCHEMA = (
     "CREATE INDEX IF NOT EXISTS idx_vectors_doc ON idx_vectors (doc)",
     *FTS_SCHEMA,
 )
-RETRIEVERS = ("shingles", "bm25", "vectors")
+RETRIEVERS = ("shingles", "bm25", "rare", "passages", "vectors")
 
 
 def _pack(title: str, text: str) -> bytes:
@@ -240,9 +243,12 @@ class SourceIndex:
         """
         text = self._text(article.title, article.text)
         own = self._doc_of(article.id)
+        df = document_frequencies(self.conn, sorted(set(words(text))))
         rankings: dict[str, list[tuple[int, float]]] = {
             "shingles": self.search_shingles(text),
-            "bm25": self.search_bm25(text),
+            "bm25": self.search_bm25(text, df),
+            "rare": self.search_rare(text, df),
+            "passages": self.search_passages(text, df),
         }
         if self.embedder is not None:
             rankings["vectors"] = self.search_vectors(article.title, article.text)
@@ -256,6 +262,8 @@ class SourceIndex:
             "shingles": self.cfg.weight_shingles,
             "bm25": self.cfg.weight_bm25,
             "vectors": self.cfg.weight_vectors,
+            "rare": self.cfg.weight_rare,
+            "passages": self.cfg.weight_passages,
         }
         return fuse(by_id, weights, self.cfg.rrf_k, k)
 
@@ -288,9 +296,10 @@ class SourceIndex:
         scored.sort(key=lambda x: (-x[1] * x[2], -x[2]))
         return [(d, round(s, 4)) for d, s, _ in scored]
 
-    def search_bm25(self, text: str) -> list[tuple[int, float]]:
+    def search_bm25(self, text: str, df: dict[str, int] | None = None) -> list[tuple[int, float]]:
         """BM25 over the library for the query's distinctive terms, and for each window of a
-        long query (so that each source of a page built from several is looked for)."""
+        long query (so that each source of a page built from several is looked for).
+        ``df`` may hold the document frequencies of the query's words, already looked up."""
         cfg = self.cfg
         n_docs = len(self)
         limit = cfg.k_per_retriever
@@ -301,11 +310,13 @@ class SourceIndex:
             windows += [
                 " ".join(tokens[i : i + cfg.bm25_window_words]) for i in range(0, len(tokens), step)
             ]
+        if df is None:
+            df = document_frequencies(self.conn, sorted(set(words(text))))
         if len(windows) == 1:
-            return bm25_search(self.conn, distinctive_terms(self.conn, text, n_docs, cfg), limit)
+            terms = distinctive_terms(self.conn, text, n_docs, cfg, df)
+            return bm25_search(self.conn, terms, limit)
         best: dict[int, tuple[int, int]] = {}  # doc -> (best rank, -windows it is found in)
         raw: dict[int, float] = {}
-        df = document_frequencies(self.conn, sorted(set(words(text))))
         for i, window in enumerate(windows):
             limit = cfg.bm25_terms if i == 0 else cfg.bm25_window_terms
             terms = distinctive_terms(self.conn, window, n_docs, cfg, df, limit)
@@ -315,6 +326,45 @@ class SourceIndex:
                 raw[doc] = max(raw.get(doc, 0.0), score)
         order = sorted(best, key=lambda d: best[d])
         return [(d, round(raw[d], 4)) for d in order]
+
+    def search_rare(self, text: str, df: dict[str, int] | None = None) -> list[tuple[int, float]]:
+        """BM25 for the query's rarest terms alone (``cfg.rare_terms``, in at most
+        ``cfg.rare_max_df`` of the library): the names and odd words a reworded or summarised
+        passage keeps from its source. Cheap: rare terms have short posting lists."""
+        cfg = self.cfg
+        n_docs = len(self)
+        tf = query_terms(text)
+        if not tf or n_docs == 0:
+            return []
+        if df is None:
+            df = document_frequencies(self.conn, sorted(tf))
+        max_df = max(cfg.rare_max_df_floor, int(cfg.rare_max_df * n_docs))
+        terms = rarest_terms(tf, df, max_df, cfg.rare_terms)
+        return bm25_search(self.conn, terms, cfg.k_per_retriever)
+
+    def search_passages(
+        self, text: str, df: dict[str, int] | None = None
+    ) -> list[tuple[int, float]]:
+        """For a long query (``cfg.passage_min_words`` or more), each window of a few
+        sentences searched with its own rarest terms; documents ranked by their reciprocal
+        ranks summed over the windows (a source of one short passage ranks by that passage,
+        one reused across the page collects from each window)."""
+        cfg = self.cfg
+        n_docs = len(self)
+        if n_docs == 0 or len(text.split()) < cfg.passage_min_words:
+            return []
+        if df is None:
+            df = document_frequencies(self.conn, sorted(set(words(text))))
+        max_df = max(2, min(int(cfg.bm25_max_df * n_docs), cfg.bm25_max_df_docs))
+        score: dict[int, float] = {}
+        for window in passage_windows(text, cfg.passage_words, cfg.passage_windows):
+            terms = rarest_terms(query_terms(window), df, max_df, cfg.passage_terms)
+            if len(terms) < 3:  # a window of common words says nothing of its source
+                continue
+            for rank, (doc, _) in enumerate(bm25_search(self.conn, terms, cfg.passage_hits), 1):
+                score[doc] = score.get(doc, 0.0) + 1.0 / (1 + rank)
+        ranked = sorted(score.items(), key=lambda x: (-x[1], x[0]))
+        return [(d, round(s, 4)) for d, s in ranked]
 
     def search_vectors(self, title: str, text: str) -> list[tuple[int, float]]:
         if self.embedder is None:
