@@ -182,3 +182,23 @@ def test_the_model_is_spared_on_a_second_copy_of_what_is_explained() -> None:
     assert not _may_add(lexical_alignment("valleyherald_ferry_aground.txt"), covered, LEXICAL)
     # no reuse on the words: the model may still find a paraphrase, so it runs
     assert _may_add(lexical_alignment("brewery_rail_depot.txt"), covered, LEXICAL)
+
+
+def test_a_reused_sentence_too_small_to_report_is_related(library, lexical) -> None:
+    store, index = library
+    fair = (
+        "The county fair opens on Friday with a new livestock barn, a pie contest judged by the "
+        "mayor and a fireworks show over the reservoir. Organisers expect 40,000 visitors over "
+        "the four days, up from 31,000 last year, and have added a second car park by the "
+        "rail station. Stall holders say bookings are the highest in a decade. "
+    )
+    quoted = (
+        "Harbor Master Denise Okafor said two Coast Guard boats and a fleet of local fishing "
+        "vessels carried passengers back to the terminal."
+    )
+    text = "\n\n".join([fair * 5, quoted, fair * 5])
+    article = Article(content_id("Fair opens", text), text, "Fair opens", paragraphs_of(text))
+    result = check_article(article, store, index, lexical, LEXICAL)
+    ferry = next(m for m in result.sources if origin_name(m.source) == "ap_ferry_aground.txt")
+    assert ferry.alignment.pairs and ferry.share < LEXICAL.min_gain
+    assert ferry.role == RELATED and not result.cover

@@ -254,9 +254,15 @@ def rank_sources(
     def weight(k: int) -> tuple[float, ...]:
         return (-_strong_chars(aligned[k][1], cfg), -_share(aligned[k][1]), -aligned[k][2].score)
 
-    duplicates = sorted((k for k in reusing if k not in chosen), key=weight)
+    # A duplicate explains, on its own, enough to be reported; what it explains is already
+    # explained by the cover. A reused match too small to be reported on its own is related.
+    def reportable(k: int) -> bool:
+        chars = sum(len(s) for s in explained[k])
+        return chars >= cfg.min_gain_chars and chars / total >= cfg.min_gain
+
+    duplicates = sorted((k for k in reusing if k not in chosen and reportable(k)), key=weight)
     related = sorted(
-        (k for k in range(len(aligned)) if k not in chosen and k not in reusing), key=weight
+        (k for k in range(len(aligned)) if k not in chosen and k not in duplicates), key=weight
     )
     order = [(k, SOURCE, gain) for k, gain in cover]
     order += [(k, DUPLICATE, 0.0) for k in duplicates]
