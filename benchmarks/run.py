@@ -421,11 +421,11 @@ def bench_scale(data: Path, args: argparse.Namespace) -> list[dict]:
     if not chk["model"]:
         how = "lexical evidence only: no sentence model installed"
     elif chk["vectors"]:
-        how = "all three retrievers; alignment with the sentence model"
+        how = "all the retrievers, sentence vectors included; alignment with the sentence model"
     else:
         how = (
-            "shingle and BM25 retrievers only, no sentence vectors indexed (run with "
-            "--no-vectors); alignment with the sentence model"
+            "shingle, BM25, rare-term and passage retrievers, no sentence vectors indexed (run "
+            "with --no-vectors); alignment with the sentence model"
         )
     rows.append(
         {
