@@ -61,6 +61,9 @@ class CheckConfig:
     # characters, that the sources before it leave unexplained.
     min_gain: float = 0.05
     min_gain_chars: int = 100
+    # ... or, in a long page, a passage of this many characters whatever its share (a
+    # paragraph copied into a 10,000-character page is reuse worth reporting).
+    min_gain_passage: int = 300
     # A source whose only matches are paraphrases must explain this many characters (a lone
     # paraphrase-level match between two articles on one subject is not reuse).
     min_paraphrase_chars: int = 200
@@ -244,7 +247,7 @@ def rank_sources(
                 aligned[k][2].score,
             ),
         )
-        if gains[best] < cfg.min_gain_chars or gains[best] / total < cfg.min_gain:
+        if not _worth_reporting(gains[best], total, cfg):
             break
         cover.append((best, gains[best] / total))
         covered |= explained[best]
@@ -257,8 +260,7 @@ def rank_sources(
     # A duplicate explains, on its own, enough to be reported; what it explains is already
     # explained by the cover. A reused match too small to be reported on its own is related.
     def reportable(k: int) -> bool:
-        chars = sum(len(s) for s in explained[k])
-        return chars >= cfg.min_gain_chars and chars / total >= cfg.min_gain
+        return _worth_reporting(sum(len(s) for s in explained[k]), total, cfg)
 
     duplicates = sorted((k for k in reusing if k not in chosen and reportable(k)), key=weight)
     related = sorted(
@@ -288,6 +290,13 @@ def rank_sources(
             )
         )
     return tuple(out)
+
+
+def _worth_reporting(chars: int, total: int, cfg: CheckConfig) -> bool:
+    """Is this much explained text (of an article of ``total`` characters) a reported source?"""
+    if chars < cfg.min_gain_chars:
+        return False
+    return chars / total >= cfg.min_gain or chars >= cfg.min_gain_passage
 
 
 def _may_add(lexical: Alignment, explained: set[Span], cfg: CheckConfig) -> bool:
