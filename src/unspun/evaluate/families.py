@@ -10,14 +10,22 @@ library, the families are built (:func:`unspun.provenance.families.sync_families
   for which :func:`unspun.provenance.direction.infer_direction` says the copy derives from
   its parent. Where both credit one news agency, "both run that agency's story" is also right
   when the parent credits it and is the one dated first: the synth parent is then that wire
-  story's first run. ``direction_strict`` counts only "the copy derives from its parent";
-  ``direction_by_kind`` breaks the accuracy down by the kind of copy. A pair the families
+  story's first run. ``direction_strict`` counts only "the copy derives from its parent"
+  (nearly all it misses are copies of a parent carrying an agency dateline, which the copy
+  keeps: "both run the AP story" is the verdict the seeds ask for there);
+  ``direction_by_kind`` and ``direction_strict_by_kind`` break both down by the kind of copy,
+  ``direction_verdicts`` counts the verdicts. A pair the families
   linked is scored on the verdict stored with its link (the same inference on the same
   alignment, made while the families were built); any other pair is aligned here;
 * ``event_precision`` / ``event_recall``: the same, at the loosest layer: families joined by
   their same-event links against truth's ``event`` (independent reports included);
-* ``family_seconds`` (building the families, the source index included) and
-  ``peak_memory_mb`` (the process's peak resident memory).
+* ``family_seconds`` and ``family_cpu_seconds`` (building the families, the source index
+  included when it is built here), ``articles_per_second`` and ``articles_per_cpu_second``
+  (the machine is often shared: CPU time is the steadier figure), and ``peak_memory_mb``
+  (the process's peak resident memory). ``-v`` logs the pace of a long build.
+
+:func:`score_library` does the building and scoring on a library that already holds the
+corpus (a large one is slow to add: adding and building can then be timed apart).
 """
 
 from __future__ import annotations
