@@ -5,10 +5,12 @@ from collections.abc import Iterator
 import pytest
 
 from tests.provenance.story_build import OTHER, STORY, make_article
+from unspun.align import AlignConfig, align_articles
 from unspun.provenance.families import (
     FamilyConfig,
     FamilyIndex,
     _rare_words,
+    _same_event,
     _shared_words,
     sync_families,
 )
@@ -16,6 +18,8 @@ from unspun.provenance.records import Layer
 from unspun.provenance.stories import family_ids, family_of, load_family
 from unspun.retrieve.index import SourceIndex
 from unspun.store import SqliteStore, open_store
+
+LEXICAL = AlignConfig(model="none")
 
 
 @pytest.fixture()
@@ -119,3 +123,11 @@ def test_the_screen_keeps_a_copy_cut_short_and_drops_an_unrelated_story() -> Non
     cfg = FamilyConfig()
     assert _shared_words(_rare_words(short), _rare_words(full)) >= 0.9
     assert _shared_words(_rare_words(bakery), _rare_words(full)) < cfg.screen_share
+
+
+def test_a_same_event_link_needs_enough_of_the_new_article() -> None:
+    both = make_article(STORY[:2] + OTHER, "digest.example", title="Ferry and bread")
+    alignment = align_articles(both, make_article(STORY, "origin.example"), LEXICAL)
+    assert 0.2 <= alignment.summary.copy_share < 0.5  # two of six sentences
+    assert _same_event(alignment, FamilyConfig())
+    assert not _same_event(alignment, FamilyConfig(event_min_share=0.5))
