@@ -48,7 +48,10 @@ def test_add_then_add_again(db: Path, store_fixtures: Path) -> None:
         str(store_fixtures / "texts"),
         str(store_fixtures / "texts"),
     )
-    assert "added 3, already present 3 (3 the same article as an earlier input of this batch), failed 0" in twice.output
+    assert (
+        "added 3, already present 3 (3 the same article as an earlier input of this batch), "
+        "failed 0" in twice.output
+    )
 
 
 def test_failures_are_named_and_set_the_exit_code(db: Path, tmp_path: Path, store_fixtures) -> None:
