@@ -225,3 +225,18 @@ def test_a_copied_passage_of_a_long_page_is_a_source(library, lexical) -> None:
     ferry = next(m for m in result.sources if origin_name(m.source) == "ap_ferry_aground.txt")
     assert ferry.share < LEXICAL.min_gain  # a small share of the page ...
     assert ferry.role == SOURCE and result.kind == PARTLY_DERIVED  # ... but a whole passage
+
+
+def test_a_long_page_screens_more_candidates_than_a_news_article() -> None:
+    from unspun.pipeline.check import _how_many
+
+    cfg = CheckConfig()
+    article = demo("ap_ferry_aground.txt")
+
+    def page(chars: int) -> Article:
+        return replace(article, text="x" * chars)
+
+    assert _how_many(page(6_000), cfg) == (cfg.candidates, cfg.screen_top)
+    wanted, screen = _how_many(page(20_000), cfg)
+    assert screen == cfg.screen_top + 20 and wanted == screen
+    assert _how_many(page(1_000_000), cfg)[1] == cfg.max_candidates

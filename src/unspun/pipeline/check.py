@@ -56,6 +56,12 @@ class CheckConfig:
 
     candidates: int = 20  # candidates asked of the source index
     screen_top: int = 20  # of those, this many (best fused first) are aligned lexically ...
+    # ... more in a long page, which may draw on many sources (a roundup, a compiled
+    # report): one more per chars_per_candidate characters of text beyond long_page_chars,
+    # up to max_candidates. A news article of usual length asks for the 20.
+    long_page_chars: int = 10_000
+    chars_per_candidate: int = 500
+    max_candidates: int = 60
     align_top: int = 6  # ... and the best of these again, with the sentence model
     # A source joins the cover when it explains this share of the article, and this many
     # characters, that the sources before it leave unexplained.
@@ -183,10 +189,11 @@ def check_article(
     """
     embedder = CachedEmbedder(resources.embedder) if resources.embedder is not None else None
     lexical = replace(cfg.align, model="none")
-    candidates = tuple(index.candidates(article, max(cfg.candidates, cfg.screen_top)))
+    wanted, screen = _how_many(article, cfg)
+    candidates = tuple(index.candidates(article, wanted))
     copy_units = article_units(article, cfg.align.max_unit_chars)
     screened: list[tuple[Article, Alignment, Candidate, list[Unit]]] = []
-    for candidate in candidates[: cfg.screen_top]:
+    for candidate in candidates[:screen]:
         try:
             source = store.get(candidate.article_id)
         except NotFound:  # removed since it was indexed
@@ -216,6 +223,14 @@ def check_article(
     return CheckResult(
         article, matches, candidates, kind, words, explained, resources.model, ranked
     )
+
+
+def _how_many(article: Article, cfg: CheckConfig) -> tuple[int, int]:
+    """How many candidates to ask for and to screen: more for a page long enough to draw on
+    more sources than a usual article's 20."""
+    extra = max(0, len(article.text) - cfg.long_page_chars) // cfg.chars_per_candidate
+    screen = min(max(cfg.screen_top, cfg.max_candidates), cfg.screen_top + extra)
+    return max(cfg.candidates, screen), screen
 
 
 def rank_sources(
