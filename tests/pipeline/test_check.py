@@ -184,20 +184,28 @@ def test_the_model_is_spared_on_a_second_copy_of_what_is_explained() -> None:
     assert _may_add(lexical_alignment("brewery_rail_depot.txt"), covered, LEXICAL)
 
 
+# A page about something else, for burying a borrowed passage in.
+FAIR = (
+    "The county fair opens on Friday with a new livestock barn, a pie contest judged by the "
+    "mayor and a fireworks show over the reservoir. Organisers expect 40,000 visitors over "
+    "the four days, up from 31,000 last year, and have added a second car park by the "
+    "rail station. Stall holders say bookings are the highest in a decade. "
+)
+
+
+def fair_page_around(passage: str, repeats: int) -> Article:
+    """The fair story ``repeats`` times, ``passage``, then the fair story again."""
+    text = "\n\n".join([FAIR * repeats, passage, FAIR * repeats])
+    return Article(content_id("Fair opens", text), text, "Fair opens", paragraphs_of(text))
+
+
 def test_a_reused_sentence_too_small_to_report_is_related(library, lexical) -> None:
     store, index = library
-    fair = (
-        "The county fair opens on Friday with a new livestock barn, a pie contest judged by the "
-        "mayor and a fireworks show over the reservoir. Organisers expect 40,000 visitors over "
-        "the four days, up from 31,000 last year, and have added a second car park by the "
-        "rail station. Stall holders say bookings are the highest in a decade. "
-    )
     quoted = (
         "Harbor Master Denise Okafor said two Coast Guard boats and a fleet of local fishing "
         "vessels carried passengers back to the terminal."
     )
-    text = "\n\n".join([fair * 5, quoted, fair * 5])
-    article = Article(content_id("Fair opens", text), text, "Fair opens", paragraphs_of(text))
+    article = fair_page_around(quoted, 5)
     result = check_article(article, store, index, lexical, LEXICAL)
     ferry = next(m for m in result.sources if origin_name(m.source) == "ap_ferry_aground.txt")
     assert ferry.alignment.pairs and ferry.share < LEXICAL.min_gain
@@ -206,12 +214,6 @@ def test_a_reused_sentence_too_small_to_report_is_related(library, lexical) -> N
 
 def test_a_copied_passage_of_a_long_page_is_a_source(library, lexical) -> None:
     store, index = library
-    fair = (
-        "The county fair opens on Friday with a new livestock barn, a pie contest judged by the "
-        "mayor and a fireworks show over the reservoir. Organisers expect 40,000 visitors over "
-        "the four days, up from 31,000 last year, and have added a second car park by the "
-        "rail station. Stall holders say bookings are the highest in a decade. "
-    )
     passage = (
         "The Northern Light, operated by Cascade Sound Ferries, left the Marlow Bay terminal at "
         "6:40 a.m. on its regular run to Tillick Island and struck the bar about 20 minutes "
@@ -219,8 +221,7 @@ def test_a_copied_passage_of_a_long_page_is_a_source(library, lexical) -> None:
         "Guard boats and a fleet of local fishing vessels carried passengers back to the "
         "terminal."
     )
-    text = "\n\n".join([fair * 12, passage, fair * 12])
-    article = Article(content_id("Fair opens", text), text, "Fair opens", paragraphs_of(text))
+    article = fair_page_around(passage, 12)
     result = check_article(article, store, index, lexical, LEXICAL)
     ferry = next(m for m in result.sources if origin_name(m.source) == "ap_ferry_aground.txt")
     assert ferry.share < LEXICAL.min_gain  # a small share of the page ...
