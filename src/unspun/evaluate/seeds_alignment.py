@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,10 +37,19 @@ def read_seed(seeds_dir: Path, prefix: str) -> Article:
     return read_bytes(path.read_bytes(), str(path), ExtractConfig(), fmt="text")
 
 
-def check_alignment(
-    seeds_dir: Path, gold: dict[str, Any], cfg: AlignConfig | None = None
-) -> dict[str, Any]:
-    cfg = cfg or AlignConfig()
+@dataclass(frozen=True, slots=True)
+class SeedPair:
+    """The seed copy (001) aligned with its source (000), as each seeds key starts."""
+
+    source: Article
+    copy: Article
+    alignment: Alignment
+    model: str | None  # the sentence model used; None: lexical evidence only
+    seconds: float  # the alignment alone, model load excluded
+
+
+def align_seeds(seeds_dir: Path, cfg: AlignConfig) -> SeedPair:
+    """Read both seeds and align 001 with 000 (lexically when the model is missing)."""
     source, copy = read_seed(seeds_dir, "000"), read_seed(seeds_dir, "001")
     try:
         embedder = load_embedder(cfg)
@@ -49,9 +59,16 @@ def check_alignment(
     started = time.perf_counter()
     alignment = align_articles(copy, source, cfg, embedder)
     seconds = time.perf_counter() - started
-    result = score_alignment(alignment, copy, source, gold)
-    result["model"] = embedder.name if embedder else None
-    result["seconds"] = round(seconds, 3)
+    return SeedPair(source, copy, alignment, embedder.name if embedder else None, seconds)
+
+
+def check_alignment(
+    seeds_dir: Path, gold: dict[str, Any], cfg: AlignConfig | None = None
+) -> dict[str, Any]:
+    pair = align_seeds(seeds_dir, cfg or AlignConfig())
+    result = score_alignment(pair.alignment, pair.copy, pair.source, gold)
+    result["model"] = pair.model
+    result["seconds"] = round(pair.seconds, 3)
     return result
 
 

@@ -10,18 +10,14 @@
 
 from __future__ import annotations
 
-import logging
 import time
 from pathlib import Path
 from typing import Any
 
-from unspun.align import AlignConfig, align_articles, load_embedder
+from unspun.align import AlignConfig
 from unspun.changes import ChangeConfig, ChangeKind, detect_changes
-from unspun.errors import ModelUnavailable
-from unspun.evaluate.seeds_alignment import read_seed
+from unspun.evaluate.seeds_alignment import align_seeds
 from unspun.model import Change
-
-log = logging.getLogger(__name__)
 
 # gold.json names the kinds in its own words
 GOLD_KINDS = {
@@ -54,16 +50,9 @@ def check_changes(
     align_cfg: AlignConfig | None = None,
     cfg: ChangeConfig | None = None,
 ) -> dict[str, Any]:
-    align_cfg, cfg = align_cfg or AlignConfig(), cfg or ChangeConfig()
-    source, copy = read_seed(seeds_dir, "000"), read_seed(seeds_dir, "001")
-    try:
-        embedder = load_embedder(align_cfg)
-    except ModelUnavailable as exc:
-        log.warning("seeds: aligning on lexical evidence only (%s)", exc)
-        embedder = None
-    alignment = align_articles(copy, source, align_cfg, embedder)
+    pair = align_seeds(seeds_dir, align_cfg or AlignConfig())
     started = time.perf_counter()
-    changes = detect_changes(copy, source, alignment, cfg)
+    changes = detect_changes(pair.copy, pair.source, pair.alignment, cfg or ChangeConfig())
     seconds = time.perf_counter() - started
     result = score_changes(changes, gold.get("expected_changes", []))
     result["seconds"] = round(seconds, 3)

@@ -9,29 +9,19 @@ copies 000, and names 000 as the one cut short; ``verdict`` and ``reasons`` give
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Any
 
-from unspun.align import AlignConfig, align_articles, load_embedder
-from unspun.errors import ModelUnavailable
-from unspun.evaluate.seeds_alignment import read_seed
+from unspun.align import AlignConfig
+from unspun.evaluate.seeds_alignment import align_seeds
 from unspun.provenance.direction import infer_direction
 from unspun.provenance.records import Relation
 
-log = logging.getLogger(__name__)
-
 
 def check_provenance(seeds_dir: Path, cfg: AlignConfig | None = None) -> dict[str, Any]:
-    cfg = cfg or AlignConfig()
-    source, copy = read_seed(seeds_dir, "000"), read_seed(seeds_dir, "001")
-    try:
-        embedder = load_embedder(cfg)
-    except ModelUnavailable as exc:
-        log.warning("seeds: aligning on lexical evidence only (%s)", exc)
-        embedder = None
-    alignment = align_articles(copy, source, cfg, embedder)
-    found = infer_direction(copy, source, alignment)
+    pair = align_seeds(seeds_dir, cfg or AlignConfig())
+    source, alignment = pair.source, pair.alignment
+    found = infer_direction(pair.copy, source, alignment)
     problems = []
     if found.relation != Relation.COMMON_SOURCE:
         problems.append(f"relation is {found.relation.value}, expected common_source")
