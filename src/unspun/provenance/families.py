@@ -236,7 +236,7 @@ def _candidates(
     shingles = _shingle_hits(conn, text, rcfg, cfg, article.id)
     rankings: dict[str, list[tuple[str, float]]] = {"shingles": shingles}
     if cfg.bm25_terms and not shingles:
-        terms = distinctive_terms(conn, text, _library_size(conn), rcfg, limit=cfg.bm25_terms)
+        terms = distinctive_terms(conn, text, len(index), rcfg, limit=cfg.bm25_terms)
         found = bm25_search(conn, terms, rcfg.k_per_retriever)
         named = _placed_docs(conn, sorted(d for d, _ in found), article.id)
         rankings["bm25"] = [(named[d], score) for d, score in found if d in named]
@@ -277,11 +277,6 @@ def _shingle_hits(
     scored = [(a, overlap(n, len(query), size, floor), n) for a, size, n in rows if a != own]
     scored.sort(key=lambda x: (-x[1] * x[2], -x[2], x[0]))
     return [(a, round(score, 4)) for a, score, _ in scored[: rcfg.k_per_retriever]]
-
-
-def _library_size(conn: sqlite3.Connection) -> int:
-    row = conn.execute("SELECT MAX(doc) FROM idx_docs").fetchone()
-    return int(row[0] or 0)
 
 
 def _placed_docs(conn: sqlite3.Connection, docs: list[int], own: str) -> dict[int, str]:
