@@ -74,6 +74,63 @@ def test_unrelated_article_is_not_reuse(harbour, make_article):
     assert len(alignment.new) == 3
 
 
+BANNER = "From the Free Web Almanac, the open encyclopedia anyone can edit, jump to navigation"
+
+
+def test_a_shared_banner_lost_in_a_long_sentence_is_no_pair(make_article):
+    school = make_article(
+        "",
+        f"Ridgeview High School {BANNER} is a public secondary school in Lick Creek that opened "
+        "in 2002 to house the students of three smaller schools, and it is now the largest "
+        "school in the county with more than seven hundred students enrolled this year.\n\n"
+        "Its basketball teams won the district title in 2003 and 2004.\n\n"
+        "The first principal retired in 2007 after five years in the post.",
+    )
+    pay = make_article(
+        "",
+        f"Equal pay for equal work {BANNER} is the principle that people doing the same work "
+        "in the same place should be paid the same, whatever their sex, race or age, and "
+        "most countries now write it into their labour laws in one form or another.\n\n"
+        "The idea goes back to the International Labour Organization's founding in 1919.\n\n"
+        "Critics argue that pay gaps persist because jobs are valued differently.",
+    )
+    alignment = align_articles(school, pay, AlignConfig())
+    assert not alignment.pairs and not alignment.summary.reuse
+
+
+def test_a_long_run_covering_the_sentence_still_settles_the_pair(make_article):
+    run = "the council voted to close the old ferry terminal on the north shore next spring"
+    copy = make_article("", f"On Tuesday {run}, officials said.")
+    source = make_article("", f"In a narrow vote, {run} despite protests.")
+    alignment = align_articles(copy, source, AlignConfig())
+    assert len(alignment.pairs) == 1 and alignment.pairs[0].score >= 0.9
+
+
+def test_a_run_in_a_reworded_sentence_counts_when_the_rest_agrees_too():
+    from unspun.align.features import pair_features, tokenize
+    from unspun.align.matcher import _run_evidence
+
+    run = "the harbour authority will close the old ferry terminal on the north shore"
+    copy = tokenize(
+        f"Officials from Portmere, citing storm damage and falling ticket sales, said {run} "
+        "by March, while Mayor Ilse Varga promised a new bus link to Kelby and Dunmore, "
+        "paid for by the regional transport fund that the council set up after the floods."
+    )
+    kept = tokenize(
+        f"Citing falling ticket sales and storm damage in Portmere, officials said {run}; "
+        "Mayor Ilse Varga promised a bus link to Kelby and Dunmore instead, to be paid for "
+        "by the regional transport fund set up after the floods."
+    )
+    banner = tokenize(
+        f"Guests at the Lindqvist gallery opening on Friday heard that {run} as part of a "
+        "plan nobody in the room had read, before the string quartet began to play."
+    )
+    idf = dict.fromkeys(copy.content | kept.content | banner.content, 1.0)
+    cfg = AlignConfig()
+    assert _run_evidence(pair_features(copy, kept, idf), cfg) == 1.0
+    assert _run_evidence(pair_features(copy, banner, idf), cfg) < cfg.match_threshold
+
+
 def test_reordered_copy_still_aligns(harbour, make_article):
     _, source = harbour
     paragraphs = source.text.split("\n\n")

@@ -60,6 +60,17 @@ def test_retrieval_measures_on_a_small_folder(pan_like: Path, tmp_path: Path) ->
     assert set(result["check_ms"]) == {"p50", "p95"}
 
 
+def test_a_clean_document_copying_an_unlisted_source_is_counted_apart(
+    pan_like: Path, tmp_path: Path
+) -> None:
+    # "no-plagiarism" says the listed sources were not reused; this document copies another
+    copy = (DEMO / "ap_heat_wave.txt").read_text("utf-8") + "\n\nRead more at our site.\n"
+    (pan_like / "susp" / "clean.txt").write_text(copy, "utf-8")
+    result = evaluate_retrieval(pan_like, SMALL, use_model=False, folder=tmp_path / "cache")
+    assert result["clean_share"] == 0.0 and result["clean_share_filtered"] == 1.0
+    assert [f["evident"] for f in result["clean_flagged"]] == [True]
+
+
 def test_library_is_built_once_and_cached(tmp_path: Path) -> None:
     built = []
 
@@ -110,6 +121,8 @@ def test_pan13_retrieval_baseline(shared_data: Path) -> None:
     tol = base["tolerance"]
     for category, floor in base["recall_at_5"].items():
         assert result["recall_at_5"][category] >= floor - tol, (category, result)
+    for category, floor in base["detected"].items():
+        assert result["detected"][category] >= floor - tol, (category, result)
     assert result["clean_share"] >= base["clean_share"] - tol, result
 
 

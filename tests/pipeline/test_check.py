@@ -228,7 +228,7 @@ def test_a_copied_passage_of_a_long_page_is_a_source(library, lexical) -> None:
     assert ferry.role == SOURCE and result.kind == PARTLY_DERIVED  # ... but a whole passage
 
 
-def test_a_long_page_screens_more_candidates_than_a_news_article() -> None:
+def test_a_long_page_screens_and_aligns_more_candidates_than_a_news_article() -> None:
     from unspun.pipeline.check import _how_many
 
     cfg = CheckConfig()
@@ -237,7 +237,8 @@ def test_a_long_page_screens_more_candidates_than_a_news_article() -> None:
     def page(chars: int) -> Article:
         return replace(article, text="x" * chars)
 
-    assert _how_many(page(6_000), cfg) == (cfg.candidates, cfg.screen_top)
-    wanted, screen = _how_many(page(20_000), cfg)
+    assert _how_many(page(6_000), cfg) == (cfg.candidates, cfg.screen_top, cfg.align_top)
+    wanted, screen, align_top = _how_many(page(20_000), cfg)
     assert screen == cfg.screen_top + 20 and wanted == screen
-    assert _how_many(page(1_000_000), cfg)[1] == cfg.max_candidates
+    assert align_top == cfg.align_top + 5
+    assert _how_many(page(1_000_000), cfg)[1:] == (cfg.max_candidates, cfg.max_aligned)

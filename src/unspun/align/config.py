@@ -20,7 +20,13 @@ class AlignConfig:
     min_words: int = 3  # shorter units ("2.", "Menu") are never aligned
     # Pair scores: the embedding cosine counts above cosine_floor, weighted against the
     # rare-word overlap; lexical evidence alone can also carry a pair.
-    verbatim_run: int = 12  # this many consecutive words in common make a sure pair
+    verbatim_run: int = 12  # this many consecutive words in common make a sure pair ...
+    # ... when they cover run_cover of the copy sentence, or the words outside the run share
+    # run_rest of their rare weight (rare_shared); less, the run counts in proportion: a web
+    # page's "From Wikipedia, the free encyclopedia" banner glued to the first sentence of
+    # two unrelated pages makes no pair. 0 turns the rule off.
+    run_cover: float = 0.5
+    run_rest: float = 0.2
     # A copy sentence whose best lexical pair scores this and is its source sentence's best too
     # is settled by the words: neither sentence is embedded for it (the model costs ~10 ms a
     # sentence on one core, and a copied sentence gains nothing from it). 1.01 embeds all.

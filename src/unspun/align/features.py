@@ -99,6 +99,8 @@ class PairFeatures:
     names_numbers: float  # Dice of names and numbers (1.0 when neither has any)
     names_missing: int  # names and numbers of the copy absent from the source
     longest_run: int = 0  # most consecutive words the two share (counted when bigrams overlap)
+    copy_words: int = 0  # words in the copy sentence
+    rest_shared: float = 0.0  # rare_shared of the words outside that run, on both sides
 
 
 def pair_features(a: Tokens, b: Tokens, idf: dict[str, float]) -> PairFeatures:
@@ -107,6 +109,7 @@ def pair_features(a: Tokens, b: Tokens, idf: dict[str, float]) -> PairFeatures:
     union = a.content | b.content
     wa, wb, ws = weight(a.content, idf), weight(b.content, idf), weight(shared, idf)
     names = a.names | b.names
+    run, rest = _run_and_rest(a, b, idf) if common_bigrams >= 4 else (0, 0.0)
     return PairFeatures(
         containment=common_bigrams / len(a.bigrams) if a.bigrams else 0.0,
         containment_back=common_bigrams / len(b.bigrams) if b.bigrams else 0.0,
@@ -115,8 +118,23 @@ def pair_features(a: Tokens, b: Tokens, idf: dict[str, float]) -> PairFeatures:
         rare_cover=ws / wa if wa else 0.0,
         names_numbers=2 * len(a.names & b.names) / (len(a.names) + len(b.names)) if names else 1.0,
         names_missing=len(a.names - b.names),
-        longest_run=longest_run(a.words, b.words) if common_bigrams >= 4 else 0,
+        longest_run=run,
+        copy_words=len(a.words),
+        rest_shared=rest,
     )
+
+
+def _run_and_rest(a: Tokens, b: Tokens, idf: dict[str, float]) -> tuple[int, float]:
+    """The longest run of words the two share, and how much the rest of them shares: the
+    idf-weighted overlap of the content words outside the run."""
+    match = SequenceMatcher(None, a.words, b.words, autojunk=False).find_longest_match(
+        0, len(a.words), 0, len(b.words)
+    )
+    rest_a = set(a.words[: match.a] + a.words[match.a + match.size :]) & a.content
+    rest_b = set(b.words[: match.b] + b.words[match.b + match.size :]) & b.content
+    wa, wb = weight(rest_a, idf), weight(rest_b, idf)
+    rest = weight(rest_a & rest_b, idf) / math.sqrt(wa * wb) if wa and wb else 0.0
+    return match.size, rest
 
 
 def longest_run(a: tuple[str, ...], b: tuple[str, ...]) -> int:

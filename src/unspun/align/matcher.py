@@ -213,13 +213,26 @@ def score_pair(f: PairFeatures, cosine: float | None, cfg: AlignConfig) -> float
     lexical = max(
         0.7 * f.rare_shared + 0.3 * f.containment,
         min(f.containment, f.containment_back),
-        min(1.0, f.longest_run / cfg.verbatim_run),  # a long run of words copied verbatim
+        _run_evidence(f, cfg),  # a long run of words copied verbatim
     )
     if cosine is None:
         return lexical
     # MiniLM puts any two sentences on one topic near 0.7: the cosine counts above a floor
     semantic = cfg.cosine_weight * (cosine - cfg.cosine_floor) / (1 - cfg.cosine_floor)
     return max(lexical, semantic + (1 - cfg.cosine_weight) * f.rare_shared)
+
+
+def _run_evidence(f: PairFeatures, cfg: AlignConfig) -> float:
+    """A run of ``cfg.verbatim_run`` words in common settles a pair when it covers
+    ``cfg.run_cover`` of the copy sentence, or when the words outside the run share
+    ``cfg.run_rest`` of their rare words too (a reworded sentence that kept one clause); a
+    run that is all the two share, lost in a long sentence (a site's banner glued to
+    unrelated text), counts in proportion."""
+    run = min(1.0, f.longest_run / cfg.verbatim_run)
+    if f.copy_words and cfg.run_cover and cfg.run_rest:
+        cover = f.longest_run / f.copy_words
+        run *= min(1.0, max(cover / cfg.run_cover, f.rest_shared / cfg.run_rest))
+    return run
 
 
 def _prior(c: Unit, s: Unit, cfg: AlignConfig) -> float:

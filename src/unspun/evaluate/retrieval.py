@@ -16,11 +16,14 @@ library of all the source documents.
   ``recall_at_5`` is mostly unlisted obfuscated sources, which string matching cannot prove.
 * ``misses``: each pair not in the filtered top 5: its rank (None: not in the ranking) and
   what check made of each document ranked ahead of it (``source``, ``duplicate``,
-  ``related``, ``unaligned``); ``clean_flagged``: the sources reported on clean documents.
+  ``related``, ``unaligned``); ``clean_flagged``: the sources reported on clean documents,
+  each marked ``evident`` when string matching proves it (see :data:`EVIDENT`).
 * ``detected``: per category, the share of pairs whose source ``check`` reports as reused
   (a ``source`` or ``duplicate``, not merely ``related``).
 * ``clean_share``: the share of ``no-plagiarism`` suspicious documents for which no source is
-  reported as reused.
+  reported as reused. ``clean_share_filtered`` does not count a reported source that string
+  matching proves (:data:`EVIDENT`): a no-plagiarism pair says the listed source was not
+  reused, and some of these documents are near-copies of *another* source document.
 
 The library is built once per data set, settings and code version, and cached (SQLite files
 under ``$UNSPUN_CACHE``, else ``~/.cache/unspun``), so that a second run costs only the checks.
@@ -186,6 +189,7 @@ def evaluate_retrieval(
     misses: list[dict[str, Any]] = []
     flagged: list[dict[str, Any]] = []
     clean: list[bool] = []
+    clean_filtered: list[bool] = []
     timings: list[float] = []
     with open_store(library.path, create=False) as store:
         index = SourceIndex(store.conn, cfg.retrieve, resources.embedder)
@@ -195,9 +199,17 @@ def evaluate_retrieval(
             result = check_article(article, store, index, resources, cfg)
             timings.append(time.perf_counter() - t0)
             if category == "no-plagiarism":
-                clean.append(not any(m.reuse for m in result.sources))
+                reused_ids = [m.source.id for m in result.sources if m.reuse]
+                proven = evident_sources(article, reused_ids, store)
+                clean.append(not reused_ids)
+                clean_filtered.append(not set(reused_ids) - proven)
                 flagged += [
-                    {"susp": susp, "role": m.role, "share": round(m.share, 3)}
+                    {
+                        "susp": susp,
+                        "role": m.role,
+                        "share": round(m.share, 3),
+                        "evident": m.source.id in proven,
+                    }
                     for m in result.sources
                     if m.reuse
                 ]
@@ -235,6 +247,9 @@ def evaluate_retrieval(
     return {
         "recall_at_5": _shares(found_filtered),
         "clean_share": round(sum(clean) / len(clean), 4) if clean else None,
+        "clean_share_filtered": (
+            round(sum(clean_filtered) / len(clean_filtered), 4) if clean_filtered else None
+        ),
         "detected": _shares(detected),
         "recall_at_5_listed": _shares(found_listed),
         "recall_at_5_raw": _shares(found_raw),

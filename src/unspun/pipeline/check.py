@@ -2,13 +2,13 @@
 
 The source index proposes candidates (shingle containment, BM25 and sentence vectors, fused by
 reciprocal rank: :meth:`unspun.retrieve.index.SourceIndex.candidates`). The best
-``cfg.align_top`` are aligned with the article by the compare engine, and the sources are
-chosen by a greedy cover of the article's sentences: first the candidate that explains most
-of it, then, again and again, the one that explains most of what the sources chosen so far
-leave unexplained, while that gain is worth reporting. Two sources that each explain a
-different part (an AP story and a Reuters story merged into one page) are both listed; a
-second copy of the same wire story, explaining nothing the first does not, is listed after
-them as a ``duplicate``.
+``cfg.align_top`` (more in a long page) are aligned with the article by the compare engine,
+and the sources are chosen by a greedy cover of the article's sentences: first the candidate
+that explains most of it, then, again and again, the one that explains most of what the
+sources chosen so far leave unexplained, while that gain is worth reporting. Two sources that
+each explain a different part (an AP story and a Reuters story merged into one page) are both
+listed; a second copy of the same wire story, explaining nothing the first does not, is
+listed after them as a ``duplicate``.
 
 The verdict in words follows from the cover: an *original* (nothing found), a *verbatim copy*
 or *spun copy* of one source (it explains ``cfg.whole_copy`` of the article or more), *partly
@@ -62,7 +62,11 @@ class CheckConfig:
     long_page_chars: int = 10_000
     chars_per_candidate: int = 500
     max_candidates: int = 60
-    align_top: int = 6  # ... and the best of these again, with the sentence model
+    align_top: int = 6  # ... and the best of these again, with the sentence model; in a
+    # long page, one more per chars_per_aligned characters beyond long_page_chars, up to
+    # max_aligned (a page compiled from a dozen reworded sources has a dozen to align)
+    chars_per_aligned: int = 2_000
+    max_aligned: int = 16
     # A source joins the cover when it explains this share of the article, and this many
     # characters, that the sources before it leave unexplained.
     min_gain: float = 0.05
@@ -189,7 +193,7 @@ def check_article(
     """
     embedder = CachedEmbedder(resources.embedder) if resources.embedder is not None else None
     lexical = replace(cfg.align, model="none")
-    wanted, screen = _how_many(article, cfg)
+    wanted, screen, align_top = _how_many(article, cfg)
     candidates = tuple(index.candidates(article, wanted))
     copy_units = article_units(article, cfg.align.max_unit_chars)
     screened: list[tuple[Article, Alignment, Candidate, list[Unit]]] = []
@@ -210,7 +214,7 @@ def check_article(
     )
     aligned: list[tuple[Article, Alignment, Candidate]] = []
     covered: set[Span] = set()  # what the candidates aligned so far explain
-    for k in order[: cfg.align_top]:
+    for k in order[:align_top]:
         source, alignment, candidate, units = screened[k]
         if embedder is not None and (not aligned or _may_add(alignment, covered, cfg)):
             alignment = align_units(article.id, copy_units, source.id, units, cfg.align, embedder)
@@ -219,18 +223,21 @@ def check_article(
     matches = rank_sources(article, aligned, resources, cfg)
     same = next((m for m in matches[:3] if same_event(article, m, embedder, cfg)), None)
     kind, words, explained = verdict_of(matches, cfg, same)
-    ranked = tuple(screened[k][0].id for k in order[cfg.align_top :])
+    ranked = tuple(screened[k][0].id for k in order[align_top:])
     return CheckResult(
         article, matches, candidates, kind, words, explained, resources.model, ranked
     )
 
 
-def _how_many(article: Article, cfg: CheckConfig) -> tuple[int, int]:
-    """How many candidates to ask for and to screen: more for a page long enough to draw on
-    more sources than a usual article's 20."""
-    extra = max(0, len(article.text) - cfg.long_page_chars) // cfg.chars_per_candidate
+def _how_many(article: Article, cfg: CheckConfig) -> tuple[int, int, int]:
+    """How many candidates to ask for, to screen, and to align with the sentence model: more
+    for a page long enough to draw on more sources than a usual article's 20."""
+    beyond = max(0, len(article.text) - cfg.long_page_chars)
+    extra = beyond // cfg.chars_per_candidate
     screen = min(max(cfg.screen_top, cfg.max_candidates), cfg.screen_top + extra)
-    return max(cfg.candidates, screen), screen
+    extra_aligned = beyond // cfg.chars_per_aligned
+    align_top = min(max(cfg.align_top, cfg.max_aligned), cfg.align_top + extra_aligned)
+    return max(cfg.candidates, screen), screen, align_top
 
 
 def rank_sources(
