@@ -4,7 +4,14 @@ from collections import Counter
 
 from unspun.model import Article
 from unspun.retrieve.config import RetrieveConfig
-from unspun.retrieve.fts import bm25_search, distinctive_terms, passage_windows, rarest_terms
+from unspun.retrieve.fts import (
+    bm25_search,
+    distinctive_terms,
+    name_phrases,
+    passage_windows,
+    rarest_names,
+    rarest_terms,
+)
 from unspun.retrieve.index import SourceIndex
 
 
@@ -44,3 +51,28 @@ def test_passage_windows_are_whole_sentences_overlapping_by_half() -> None:
     few = passage_windows(text, size=21, most=4)
     assert len(few) == 4 and few[0] == windows[0] and few[-1] == windows[-1]
     assert passage_windows("", size=21, most=4) == []
+
+
+def test_name_phrases_are_capitalised_runs_of_two_words_or_more() -> None:
+    text = (
+        "The Clarence Thomas hearing opened. In Booker T. Washington's view, the "
+        "Massachusetts Institute of Technology said Mark Zimmer was right; Mark Zimmer agreed. "
+        "Officials met on Tuesday."
+    )
+    assert name_phrases(text) == Counter(
+        {
+            "clarence thomas": 1,
+            "booker t washington": 1,
+            "massachusetts institute of technology": 1,
+            "mark zimmer": 2,
+        }
+    )
+    assert name_phrases("no names here at all.") == Counter()
+
+
+def test_rarest_names_rank_by_their_rarest_word() -> None:
+    names = Counter({"mark zimmer": 1, "white house": 3, "joe nobody": 1})
+    df = {"mark": 50, "zimmer": 1, "white": 400, "house": 500, "joe": 30}
+    assert rarest_names(names, df, 1000, limit=5) == ["mark zimmer", "white house"]
+    assert rarest_names(names, df, 1000, limit=1) == ["mark zimmer"]
+    assert rarest_names(names, df, max_df=100, limit=5) == ["mark zimmer"]

@@ -190,6 +190,28 @@ def test_rare_names_left_in_a_page_on_another_subject_find_their_source(
     assert found[stories[1].id].ranks["rare"] == 1
 
 
+def test_full_names_left_in_a_page_on_another_subject_find_their_source(
+    make_article: Callable[..., Article], stories: list[Article]
+) -> None:
+    conn = sqlite3.connect(":memory:")
+    index = SourceIndex(conn, RetrieveConfig(shingle_sample=1))
+    index.ensure_schema()
+    index.add_many(stories)
+    people = make_article(
+        "Council notes",
+        "Councillor Ada Brennigan opened the session. Ada Brennigan and Tomas Ekwall of the "
+        "Harbour Trust then spoke about the sea wall.",
+    )
+    index.add(people)
+    # a page on another subject that names the same two people, and nothing else of theirs
+    page = make_article("Town news", FILLER + "\n\nAda Brennigan thanked Tomas Ekwall.")
+    ranking = index.search_names(index._text(page.title, page.text))
+    assert ranking and index._doc_of(people.id) == ranking[0][0]
+    found = {c.article_id: c for c in index.candidates(page, 6)}
+    assert found[people.id].ranks["names"] == 1
+    assert index.search_names("nobody is named here.") == []
+
+
 def test_a_reworded_passage_of_a_long_page_is_searched_on_its_own(
     make_article: Callable[..., Article], stories: list[Article]
 ) -> None:

@@ -32,6 +32,10 @@ class RetrieveConfig:
     rare_terms: int = 30  # at most this many terms, rarest first
     rare_max_df: float = 0.002  # a term in a larger share of the library is not rare ...
     rare_max_df_floor: int = 3  # ... unless it is in this many articles or fewer
+    # Name retriever: the query's names of two words or more ("Mark Zimmer", "Booker T.
+    # Washington") searched as phrases, rarest first. A full name is more specific than its
+    # words: a source whose passage was summarised keeps its people and places.
+    name_phrases: int = 30  # at most this many names, those with the rarest word first
     # Passage retriever (long queries): each window of a few sentences is searched with its
     # own rarest terms, and a candidate scores by reciprocal rank summed over the windows, so
     # a source reused in one short passage of a long page ranks by that passage.
@@ -54,6 +58,7 @@ class RetrieveConfig:
     weight_vectors: float = 1.0
     weight_rare: float = 1.0
     weight_passages: float = 1.0
+    weight_names: float = 1.0
 
     def index_key(self) -> str:
         """The settings that shape the stored index, as one string kept in ``idx_meta``."""

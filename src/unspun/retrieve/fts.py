@@ -11,6 +11,7 @@ at 10k articles, too slow for a query of a few hundred distinct words.
 from __future__ import annotations
 
 import math
+import re
 import sqlite3
 from collections import Counter
 
@@ -98,8 +99,50 @@ def query_terms(text: str) -> Counter[str]:
     return Counter(w for w in words(text) if not w.isdigit() or len(w) >= 3)
 
 
+# A name: capitalised words (two or more), joined by initials ("T.") or a lower-case particle.
+_NAME = re.compile(
+    r"\b[A-Z][\w'’-]*(?:\s+(?:[A-Z]\.|of|de|del|da|van|von|bin|al|la|le|du))*"
+    r"(?:\s+[A-Z][\w'’-]*(?:\s+(?:[A-Z]\.|of|de|del|da|van|von|bin|al|la|le|du))*)+"
+)
+_POSSESSIVE = re.compile(r"['’]s\b")
+# Capitalised function words that open a sentence are not part of a name.
+_OPENERS = frozenset(
+    """
+    a an and as at but by for from he her his i if in it its on or our she so that the their
+    then there these they this those to we when where while with
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+
+
+def name_phrases(text: str) -> Counter[str]:
+    """The names of two words or more in ``text`` (lower-cased words, as FTS indexes them),
+    with their counts; a capitalised function word opening a sentence is left out."""
+    found: Counter[str] = Counter()
+    for match in _NAME.finditer(text):
+        tokens = words(_POSSESSIVE.sub("", match.group(0)))
+        while tokens and tokens[0] in _OPENERS:
+            tokens = tokens[1:]
+        if len(tokens) >= 2:
+            found[" ".join(tokens)] += 1
+    return found
+
+
+def rarest_names(names: Counter[str], df: dict[str, int], max_df: int, limit: int) -> list[str]:
+    """The ``limit`` names whose rarest word is in fewest library articles, at most ``max_df``
+    (a name of common words only, "White House", is slow to search and says little; one
+    with a word the library lacks cannot match)."""
+    rare = []
+    for name, count in names.items():
+        least = min(df.get(w, 0) for w in name.split())
+        if 0 < least <= max_df:
+            rare.append((least, -count, name))
+    rare.sort()
+    return [n for _, _, n in rare[:limit]]
+
+
 def bm25_search(conn: sqlite3.Connection, terms: list[str], limit: int) -> list[tuple[int, float]]:
-    """Documents matching any of ``terms``, best BM25 first, as ``(doc, score)``."""
+    """Documents matching any of ``terms`` (words, or phrases of words), best BM25 first, as
+    ``(doc, score)``."""
     if not terms:
         return []
     query = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)

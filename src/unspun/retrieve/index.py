@@ -39,8 +39,10 @@ from unspun.retrieve.fts import (
     document_frequencies,
     fts_add,
     fts_remove,
+    name_phrases,
     passage_windows,
     query_terms,
+    rarest_names,
     rarest_terms,
 )
 from unspun.retrieve.shingles import as_signed, overlap, shingle_hashes, words
@@ -249,6 +251,7 @@ class SourceIndex:
             "bm25": self.search_bm25(text, df),
             "rare": self.search_rare(text, df),
             "passages": self.search_passages(text, df),
+            "names": self.search_names(text),
         }
         if self.embedder is not None:
             rankings["vectors"] = self.search_vectors(article.title, article.text)
@@ -264,6 +267,7 @@ class SourceIndex:
             "vectors": self.cfg.weight_vectors,
             "rare": self.cfg.weight_rare,
             "passages": self.cfg.weight_passages,
+            "names": self.cfg.weight_names,
         }
         return fuse(by_id, weights, self.cfg.rrf_k, k)
 
@@ -341,6 +345,20 @@ class SourceIndex:
         max_df = max(cfg.rare_max_df_floor, int(cfg.rare_max_df * n_docs))
         terms = rarest_terms(tf, df, max_df, cfg.rare_terms)
         return bm25_search(self.conn, terms, cfg.k_per_retriever)
+
+    def search_names(self, text: str) -> list[tuple[int, float]]:
+        """BM25 for the query's names of two words or more, each searched as a phrase, those
+        with the rarest word first (``cfg.name_phrases``; a name's rarest word must be as
+        rare as a BM25 query term)."""
+        cfg = self.cfg
+        n_docs = len(self)
+        names = name_phrases(text) if n_docs else None
+        if not names:
+            return []
+        df = document_frequencies(self.conn, sorted({w for n in names for w in n.split()}))
+        max_df = max(2, min(int(cfg.bm25_max_df * n_docs), cfg.bm25_max_df_docs))
+        phrases = rarest_names(names, df, max_df, cfg.name_phrases)
+        return bm25_search(self.conn, phrases, cfg.k_per_retriever)
 
     def search_passages(
         self, text: str, df: dict[str, int] | None = None
