@@ -68,6 +68,9 @@ def test_name_phrases_are_capitalised_runs_of_two_words_or_more() -> None:
         }
     )
     assert name_phrases("no names here at all.") == Counter()
+    assert name_phrases("met Joe\nBiden there\n\nPutin Said no") == Counter(
+        {"joe biden": 1, "putin said": 1}  # a line break joins, a blank line does not
+    )
 
 
 def test_rarest_names_rank_by_their_rarest_word() -> None:

@@ -99,11 +99,11 @@ def query_terms(text: str) -> Counter[str]:
     return Counter(w for w in words(text) if not w.isdigit() or len(w) >= 3)
 
 
-# A name: capitalised words (two or more), joined by initials ("T.") or a lower-case particle.
-_NAME = re.compile(
-    r"\b[A-Z][\w'’-]*(?:\s+(?:[A-Z]\.|of|de|del|da|van|von|bin|al|la|le|du))*"
-    r"(?:\s+[A-Z][\w'’-]*(?:\s+(?:[A-Z]\.|of|de|del|da|van|von|bin|al|la|le|du))*)+"
-)
+# A name: capitalised words (two or more), joined by initials ("T.") or a lower-case particle,
+# within one paragraph (the gap between two words holds one line break at most).
+_GAP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
+_JOIN = rf"(?:{_GAP}(?:[A-Z]\.|of|de|del|da|van|von|bin|al|la|le|du))*"
+_NAME = re.compile(rf"\b[A-Z][\w'’-]*{_JOIN}(?:{_GAP}[A-Z][\w'’-]*{_JOIN})+")
 _POSSESSIVE = re.compile(r"['’]s\b")
 # Capitalised function words that open a sentence are not part of a name.
 _OPENERS = frozenset(
