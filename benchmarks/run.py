@@ -424,8 +424,8 @@ def bench_scale(data: Path, args: argparse.Namespace) -> list[dict]:
         how = "all the retrievers, sentence vectors included; alignment with the sentence model"
     else:
         how = (
-            "shingle, BM25, rare-term and passage retrievers, no sentence vectors indexed (run "
-            "with --no-vectors); alignment with the sentence model"
+            "shingle, BM25, rare-term, passage and name retrievers, no sentence vectors indexed "
+            "(run with --no-vectors); alignment with the sentence model"
         )
     rows.append(
         {
