@@ -60,6 +60,15 @@ def test_retrieval_measures_on_a_small_folder(pan_like: Path, tmp_path: Path) ->
     assert set(result["check_ms"]) == {"p50", "p95"}
 
 
+def test_retrieval_can_check_one_category(pan_like: Path, tmp_path: Path) -> None:
+    only = ["no-plagiarism"]
+    result = evaluate_retrieval(
+        pan_like, SMALL, use_model=False, folder=tmp_path / "cache", categories=only
+    )
+    assert result["clean_documents"] == 1 and result["pairs"] == {}
+    assert result["categories"] == only
+
+
 def test_a_clean_document_copying_an_unlisted_source_is_counted_apart(
     pan_like: Path, tmp_path: Path
 ) -> None:

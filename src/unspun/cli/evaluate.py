@@ -133,16 +133,31 @@ def eval_msrp(
     "--limit", type=int, default=None, help="Check a seeded sample of N documents per category."
 )
 @click.option("--seed", type=int, default=13, show_default=True, help="Seed of the --limit sample.")
+@click.option(
+    "--category",
+    "categories",
+    multiple=True,
+    help="Check only the documents of this category (repeatable), e.g. no-plagiarism.",
+)
 @click.option("--no-model", is_flag=True, help="Lexical evidence only (no embeddings).")
 @json_option
 def eval_retrieval(
-    data: Path | None, limit: int | None, seed: int, no_model: bool, as_json: bool
+    data: Path | None,
+    limit: int | None,
+    seed: int,
+    categories: tuple[str, ...],
+    no_model: bool,
+    as_json: bool,
 ) -> None:
     """`unspun check` on PAN 2013: every suspicious document against all source documents."""
     from unspun.evaluate.retrieval import evaluate_retrieval
 
     result = evaluate_retrieval(
-        data or shared_data_dir() / "pan13", limit=limit, seed=seed, use_model=not no_model
+        data or shared_data_dir() / "pan13",
+        limit=limit,
+        seed=seed,
+        use_model=not no_model,
+        categories=categories or None,
     )
     _emit(result, as_json)
 

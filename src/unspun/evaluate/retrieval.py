@@ -170,8 +170,10 @@ def evaluate_retrieval(
     seed: int = 13,
     use_model: bool = True,
     folder: Path | None = None,
+    categories: Iterable[str] | None = None,
 ) -> dict[str, Any]:
-    """Check every suspicious document (or ``limit`` per category) against the library."""
+    """Check every suspicious document (or ``limit`` per category, or those of
+    ``categories`` only) against the library."""
     cfg = cfg or CheckConfig()
     resources = load_resources(cfg, use_model)
     if resources.embedder is not None:
@@ -180,6 +182,9 @@ def evaluate_retrieval(
     library = pan13_library(data_dir, cfg, resources, folder)
     built = time.perf_counter() - started
     queries = susp_queries(read_pairs(data_dir), limit, seed)
+    if categories is not None:
+        wanted = set(categories)
+        queries = [q for q in queries if q[1] in wanted]
     found_filtered: dict[str, list[bool]] = defaultdict(list)
     found_listed: dict[str, list[bool]] = defaultdict(list)
     found_raw: dict[str, list[bool]] = defaultdict(list)
@@ -264,6 +269,7 @@ def evaluate_retrieval(
         "misses": misses,
         "clean_flagged": flagged,
         **({"sample": {"per_category": limit, "seed": seed}} if limit else {}),
+        **({"categories": sorted(categories)} if categories is not None else {}),
     }
 
 
