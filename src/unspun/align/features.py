@@ -137,12 +137,6 @@ def _run_and_rest(a: Tokens, b: Tokens, idf: dict[str, float]) -> tuple[int, flo
     return match.size, rest
 
 
-def longest_run(a: tuple[str, ...], b: tuple[str, ...]) -> int:
-    """The length of the longest run of words found in both, in the same order."""
-    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
-    return match.size
-
-
 def merge(tokens: Iterable[Tokens]) -> Tokens:
     """Several consecutive sentences read as one."""
     parts = list(tokens)

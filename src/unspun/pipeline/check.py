@@ -1,7 +1,8 @@
 """``check``: where did this article come from?
 
-The source index proposes candidates (shingle containment, BM25 and sentence vectors, fused by
-reciprocal rank: :meth:`unspun.retrieve.index.SourceIndex.candidates`). The best
+The source index proposes candidates (shingle containment, BM25, rare terms, passages, full
+names and sentence vectors, fused by reciprocal rank:
+:meth:`unspun.retrieve.index.SourceIndex.candidates`). The best
 ``cfg.align_top`` (more in a long page) are aligned with the article by the compare engine,
 and the sources are chosen by a greedy cover of the article's sentences: first the candidate
 that explains most of it, then, again and again, the one that explains most of what the

@@ -77,7 +77,7 @@ def distinctive_terms(
         return []
     if df is None:
         df = document_frequencies(conn, list(tf))
-    max_df = max(2, min(int(cfg.bm25_max_df * n_docs), cfg.bm25_max_df_docs))
+    max_df = query_max_df(cfg, n_docs)
     weighted = [
         (count * math.log(n_docs / df[term]), term)
         for term, count in tf.items()
@@ -85,6 +85,13 @@ def distinctive_terms(
     ]
     weighted.sort(reverse=True)
     return [term for _, term in weighted[: limit or cfg.bm25_terms]]
+
+
+def query_max_df(cfg: RetrieveConfig, n_docs: int) -> int:
+    """The most library articles a query term may be in (``cfg.bm25_max_df`` of the library,
+    at most ``cfg.bm25_max_df_docs``, at least 2): a commoner term says little and its long
+    posting list is slow to read."""
+    return max(2, min(int(cfg.bm25_max_df * n_docs), cfg.bm25_max_df_docs))
 
 
 def rarest_terms(tf: Counter[str], df: dict[str, int], max_df: int, limit: int) -> list[str]:

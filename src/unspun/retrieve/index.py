@@ -41,6 +41,7 @@ from unspun.retrieve.fts import (
     fts_remove,
     name_phrases,
     passage_windows,
+    query_max_df,
     query_terms,
     rarest_names,
     rarest_terms,
@@ -251,7 +252,7 @@ class SourceIndex:
             "bm25": self.search_bm25(text, df),
             "rare": self.search_rare(text, df),
             "passages": self.search_passages(text, df),
-            "names": self.search_names(text),
+            "names": self.search_names(text, df),
         }
         if self.embedder is not None:
             rankings["vectors"] = self.search_vectors(article.title, article.text)
@@ -346,17 +347,18 @@ class SourceIndex:
         terms = rarest_terms(tf, df, max_df, cfg.rare_terms)
         return bm25_search(self.conn, terms, cfg.k_per_retriever)
 
-    def search_names(self, text: str) -> list[tuple[int, float]]:
+    def search_names(self, text: str, df: dict[str, int] | None = None) -> list[tuple[int, float]]:
         """BM25 for the query's names of two words or more, each searched as a phrase, those
         with the rarest word first (``cfg.name_phrases``; a name's rarest word must be as
-        rare as a BM25 query term)."""
+        rare as a BM25 query term). ``df`` may hold the query words' document frequencies."""
         cfg = self.cfg
         n_docs = len(self)
         names = name_phrases(text) if n_docs else None
         if not names:
             return []
-        df = document_frequencies(self.conn, sorted({w for n in names for w in n.split()}))
-        max_df = max(2, min(int(cfg.bm25_max_df * n_docs), cfg.bm25_max_df_docs))
+        if df is None:
+            df = document_frequencies(self.conn, sorted({w for n in names for w in n.split()}))
+        max_df = query_max_df(cfg, n_docs)
         phrases = rarest_names(names, df, max_df, cfg.name_phrases)
         return bm25_search(self.conn, phrases, cfg.k_per_retriever)
 
@@ -373,7 +375,7 @@ class SourceIndex:
             return []
         if df is None:
             df = document_frequencies(self.conn, sorted(set(words(text))))
-        max_df = max(2, min(int(cfg.bm25_max_df * n_docs), cfg.bm25_max_df_docs))
+        max_df = query_max_df(cfg, n_docs)
         score: dict[int, float] = {}
         for window in passage_windows(text, cfg.passage_words, cfg.passage_windows):
             terms = rarest_terms(query_terms(window), df, max_df, cfg.passage_terms)
