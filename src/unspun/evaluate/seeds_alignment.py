@@ -63,9 +63,13 @@ def align_seeds(seeds_dir: Path, cfg: AlignConfig) -> SeedPair:
 
 
 def check_alignment(
-    seeds_dir: Path, gold: dict[str, Any], cfg: AlignConfig | None = None
+    seeds_dir: Path,
+    gold: dict[str, Any],
+    cfg: AlignConfig | None = None,
+    pair: SeedPair | None = None,
 ) -> dict[str, Any]:
-    pair = align_seeds(seeds_dir, cfg or AlignConfig())
+    """``pair``: the seeds already aligned (:func:`align_seeds`), to align them only once."""
+    pair = pair or align_seeds(seeds_dir, cfg or AlignConfig())
     result = score_alignment(pair.alignment, pair.copy, pair.source, gold)
     result["model"] = pair.model
     result["seconds"] = round(pair.seconds, 3)

@@ -16,7 +16,7 @@ from typing import Any
 
 from unspun.align import AlignConfig
 from unspun.changes import ChangeConfig, ChangeKind, detect_changes
-from unspun.evaluate.seeds_alignment import align_seeds
+from unspun.evaluate.seeds_alignment import SeedPair, align_seeds
 from unspun.model import Change
 
 # gold.json names the kinds in its own words
@@ -49,8 +49,10 @@ def check_changes(
     gold: dict[str, Any],
     align_cfg: AlignConfig | None = None,
     cfg: ChangeConfig | None = None,
+    pair: SeedPair | None = None,
 ) -> dict[str, Any]:
-    pair = align_seeds(seeds_dir, align_cfg or AlignConfig())
+    """``pair``: the seeds already aligned (:func:`align_seeds`), to align them only once."""
+    pair = pair or align_seeds(seeds_dir, align_cfg or AlignConfig())
     started = time.perf_counter()
     changes = detect_changes(pair.copy, pair.source, pair.alignment, cfg or ChangeConfig())
     seconds = time.perf_counter() - started

@@ -13,13 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from unspun.align import AlignConfig
-from unspun.evaluate.seeds_alignment import align_seeds
+from unspun.evaluate.seeds_alignment import SeedPair, align_seeds
 from unspun.provenance.direction import infer_direction
 from unspun.provenance.records import Relation
 
 
-def check_provenance(seeds_dir: Path, cfg: AlignConfig | None = None) -> dict[str, Any]:
-    pair = align_seeds(seeds_dir, cfg or AlignConfig())
+def check_provenance(
+    seeds_dir: Path, cfg: AlignConfig | None = None, pair: SeedPair | None = None
+) -> dict[str, Any]:
+    """``pair``: the seeds already aligned (:func:`align_seeds`), to align them only once."""
+    pair = pair or align_seeds(seeds_dir, cfg or AlignConfig())
     source, alignment = pair.source, pair.alignment
     found = infer_direction(pair.copy, source, alignment)
     problems = []
