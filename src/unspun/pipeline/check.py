@@ -234,10 +234,12 @@ def _how_many(article: Article, cfg: CheckConfig) -> tuple[int, int, int]:
     """How many candidates to ask for, to screen, and to align with the sentence model: more
     for a page long enough to draw on more sources than a usual article's 20."""
     beyond = max(0, len(article.text) - cfg.long_page_chars)
-    extra = beyond // cfg.chars_per_candidate
-    screen = min(max(cfg.screen_top, cfg.max_candidates), cfg.screen_top + extra)
-    extra_aligned = beyond // cfg.chars_per_aligned
-    align_top = min(max(cfg.align_top, cfg.max_aligned), cfg.align_top + extra_aligned)
+
+    def grown(base: int, per_chars: int, most: int) -> int:
+        return min(max(base, most), base + beyond // per_chars)
+
+    screen = grown(cfg.screen_top, cfg.chars_per_candidate, cfg.max_candidates)
+    align_top = grown(cfg.align_top, cfg.chars_per_aligned, cfg.max_aligned)
     return max(cfg.candidates, screen), screen, align_top
 
 
