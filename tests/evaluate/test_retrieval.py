@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from unspun.errors import InputError
 from unspun.evaluate.retrieval import (
     cached_library,
     copies_by_shingles,
@@ -67,6 +68,10 @@ def test_retrieval_can_check_one_category(pan_like: Path, tmp_path: Path) -> Non
     )
     assert result["clean_documents"] == 1 and result["pairs"] == {}
     assert result["categories"] == only
+    with pytest.raises(InputError, match="no category summary"):
+        evaluate_retrieval(
+            pan_like, SMALL, use_model=False, folder=tmp_path / "cache", categories=["summary"]
+        )
 
 
 def test_a_clean_document_copying_an_unlisted_source_is_counted_apart(

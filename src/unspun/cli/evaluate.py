@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from unspun.errors import UnspunError
 from unspun.evaluate.data import shared_data_dir
 
 
@@ -35,7 +36,18 @@ def _data_option(default_sub: str) -> Callable[[Any], Any]:
 json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 
 
-@click.group("eval")
+class _EvalGroup(click.Group):
+    """An unspun error in any evaluation (missing data, a bad --data folder or option)
+    becomes one line on stderr and exit code 1, as in the other commands."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UnspunError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group("eval", cls=_EvalGroup)
 def eval_group() -> None:
     """Score unspun on the real benchmarks."""
 

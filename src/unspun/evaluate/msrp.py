@@ -235,6 +235,8 @@ def evaluate_msrp(
 ) -> dict[str, Any]:
     """Cross-validated scores on ``train_path``; or, with ``data_path``, scores on that file."""
     cfg = cfg or AlignConfig()
+    test = read_msrp(data_path) if data_path is not None else None  # a bad file fails first
+    train = read_msrp(train_path)
     embedder = None
     if use_model:
         try:
@@ -242,10 +244,9 @@ def evaluate_msrp(
         except ModelUnavailable as exc:
             log.warning("msrp: lexical evidence only (%s)", exc)
     started = time.perf_counter()
-    train = read_msrp(train_path)
     x_train = featurize(train, cfg, embedder)
     result: dict[str, Any] = {"model": embedder.name if embedder else None}
-    if data_path is None:
+    if test is None:
         predicted = cross_validate(x_train, train.labels)
         result.update({"pairs": len(train.labels), "evaluation": "10-fold cross-validation"})
         result.update(scores(train.labels, predicted))
@@ -255,7 +256,6 @@ def evaluate_msrp(
             k: round(v, 4) for k, v in scores(train.labels, score_only).items()
         }
     else:
-        test = read_msrp(data_path)
         model = fit_logistic(x_train, train.labels)
         predicted = model.predict(featurize(test, cfg, embedder))
         result.update({"pairs": len(test.labels), "evaluation": f"fitted on {train_path.name}"})

@@ -45,6 +45,7 @@ from typing import Any
 
 from unspun.align import CachedEmbedder
 from unspun.config import StoreConfig
+from unspun.errors import InputError
 from unspun.evaluate.data import require
 from unspun.evaluate.pan13 import read_document, read_pairs
 from unspun.model import Article, Rejected
@@ -184,6 +185,12 @@ def evaluate_retrieval(
     queries = susp_queries(read_pairs(data_dir), limit, seed)
     if categories is not None:
         wanted = set(categories)
+        known = {q[1] for q in queries}
+        if unknown := sorted(wanted - known):
+            raise InputError(
+                str(data_dir / "pairs.tsv"),
+                f"no category {', '.join(unknown)} (it has {', '.join(sorted(known))})",
+            )
         queries = [q for q in queries if q[1] in wanted]
     found_filtered: dict[str, list[bool]] = defaultdict(list)
     found_listed: dict[str, list[bool]] = defaultdict(list)
