@@ -120,7 +120,7 @@ def test_changes_reported_for_sources_of_the_cover_only(library, lexical) -> Non
 
 def test_ranking_lists_aligned_sources_then_other_candidates(library, lexical) -> None:
     store, index = library
-    cfg = replace(LEXICAL, align_top=1)
+    cfg = replace(LEXICAL, align_top=1, patience=0)
     result = check_article(demo("trendpulse_ferry_spun.txt"), store, index, lexical, cfg)
     assert len(result.sources) == 1
     ranking = result.ranking()
@@ -228,6 +228,57 @@ def test_a_copied_passage_of_a_long_page_is_a_source(library, lexical) -> None:
     assert ferry.role == SOURCE and result.kind == PARTLY_DERIVED  # ... but a whole passage
 
 
+REFUNDS = (
+    "Cascade Sound Ferries chief executive Paul Brandt said the company had suspended service "
+    "to Tillick Island until at least Wednesday and would offer refunds to ticket holders."
+)
+REFLOATED = (
+    "The ferry was refloated on the afternoon high tide and towed back to the terminal for "
+    "inspection. Tillick Island, home to about 1,800 people, depends on the ferry for "
+    "groceries, mail and workers who commute to the mainland."
+)
+
+
+@pytest.mark.parametrize(
+    ("passage", "role"),
+    [(REFUNDS, RELATED), (REFLOATED, SOURCE)],
+    ids=["one-sentence-is-a-quote", "two-sentences-are-a-passage"],
+)
+def test_a_short_passage_of_a_long_page_is_a_source_from_two_sentences(
+    library, lexical, passage: str, role: str
+) -> None:
+    store, index = library
+    article = fair_page_around(passage, 12)
+    result = check_article(article, store, index, lexical, LEXICAL)
+    ferry = next(m for m in result.sources if origin_name(m.source) == "ap_ferry_aground.txt")
+    chars = sum(len(s) for p in ferry.alignment.pairs for s in p.copy)
+    assert LEXICAL.min_gain_run <= chars < LEXICAL.min_gain_passage  # short, a small share ...
+    assert ferry.share < LEXICAL.min_gain
+    assert ferry.role == role  # ... a source from two sentences on, not from one
+
+
+def test_aligning_goes_on_while_candidates_keep_adding_sources(library, lexical) -> None:
+    store, index = library
+    borrowed = [
+        "\n\n".join(demo(name).text.split("\n\n")[1:3])
+        for name in ("ap_heat_wave.txt", "ap_ferry_aground.txt", "brewery_rail_depot.txt")
+    ]
+    text = "\n\n".join([FAIR, *borrowed, FAIR])
+    article = Article(content_id("Roundup", text), text, "Roundup", paragraphs_of(text))
+
+    def sources(patience: int) -> set[str]:
+        cfg = replace(LEXICAL, align_top=1, patience=patience)
+        result = check_article(article, store, index, lexical, cfg)
+        return {origin_name(m.source) for m in result.cover}
+
+    assert len(sources(patience=0)) == 1  # the first aligned candidate only
+    assert sources(patience=LEXICAL.patience) == {
+        "ap_heat_wave.txt",
+        "ap_ferry_aground.txt",
+        "brewery_rail_depot.txt",
+    }
+
+
 def test_a_long_page_screens_and_aligns_more_candidates_than_a_news_article() -> None:
     from unspun.pipeline.check import _how_many
 
@@ -240,5 +291,5 @@ def test_a_long_page_screens_and_aligns_more_candidates_than_a_news_article() ->
     assert _how_many(page(6_000), cfg) == (cfg.candidates, cfg.screen_top, cfg.align_top)
     wanted, screen, align_top = _how_many(page(20_000), cfg)
     assert screen == cfg.screen_top + 20 and wanted == screen
-    assert align_top == cfg.align_top + 5
+    assert align_top == cfg.align_top + 10_000 // cfg.chars_per_aligned
     assert _how_many(page(1_000_000), cfg)[1:] == (cfg.max_candidates, cfg.max_aligned)

@@ -24,7 +24,7 @@ class Settings:
     max_batch: int = 200  # articles in one batch request
     use_model: bool = True  # sentence model for alignment (False: lexical evidence only)
     check_candidates: int = 20  # candidates the source index proposes for a check
-    check_align: int = 6  # of those, how many are aligned with the article
+    check_align: int = 6  # of those, how many at least are aligned with the article
     page_size: int = 50  # articles per page of the listing
 
     @property

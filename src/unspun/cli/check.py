@@ -29,7 +29,10 @@ log = logging.getLogger(__name__)
     type=click.IntRange(1, 100),
     default=6,
     show_default=True,
-    help="Align this many of the best candidates with the article.",
+    help=(
+        "Align at least this many of the best candidates with the article "
+        "(more while they keep adding sources)."
+    ),
 )
 @click.option("--no-model", is_flag=True, help="Lexical evidence only; skip the sentence model.")
 @click.option("--brief", is_flag=True, help="Terminal report: verdict and sources only.")

@@ -203,6 +203,7 @@ def evaluate_retrieval(
     clean: list[bool] = []
     clean_filtered: list[bool] = []
     timings: list[float] = []
+    names = {article_id: name for name, article_id in library.ids.items()}
     with open_store(library.path, create=False) as store:
         index = SourceIndex(store.conn, cfg.retrieve, resources.embedder)
         for susp, category, sources in queries:
@@ -218,6 +219,7 @@ def evaluate_retrieval(
                 flagged += [
                     {
                         "susp": susp,
+                        "source": names.get(m.source.id, m.source.id),
                         "role": m.role,
                         "share": round(m.share, 3),
                         "evident": m.source.id in proven,

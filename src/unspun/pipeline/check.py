@@ -2,11 +2,12 @@
 
 The source index proposes candidates (shingle containment, BM25, rare terms, passages, full
 names and sentence vectors, fused by reciprocal rank:
-:meth:`unspun.retrieve.index.SourceIndex.candidates`). The best
-``cfg.align_top`` (more in a long page) are aligned with the article by the compare engine,
-and the sources are chosen by a greedy cover of the article's sentences: first the candidate
-that explains most of it, then, again and again, the one that explains most of what the
-sources chosen so far leave unexplained, while that gain is worth reporting. Two sources that
+:meth:`unspun.retrieve.index.SourceIndex.candidates`). The best ``cfg.align_top`` (more in a
+long page, and more while they keep adding sources) are aligned with the article by the
+compare engine, and the sources are chosen by a greedy cover of the article's sentences:
+first the candidate that explains most of it, then, again and again, the one that explains
+most of what the sources chosen so far leave unexplained, while that gain is worth
+reporting. Two sources that
 each explain a different part (an AP story and a Reuters story merged into one page) are both
 listed; a second copy of the same wire story, explaining nothing the first does not, is
 listed after them as a ``duplicate``.
@@ -66,15 +67,24 @@ class CheckConfig:
     align_top: int = 6  # ... and the best of these again, with the sentence model; in a
     # long page, one more per chars_per_aligned characters beyond long_page_chars, up to
     # max_aligned (a page compiled from a dozen reworded sources has a dozen to align)
-    chars_per_aligned: int = 2_000
-    max_aligned: int = 16
+    chars_per_aligned: int = 1_000
+    max_aligned: int = 24
+    # After those, aligning goes on down the screened order while candidates keep adding
+    # reported sources, and stops at patience in a row that add none (or max_aligned): a page
+    # that draws on many reworded sources, short or long, gets them aligned; a news story
+    # with one source and its copies stops where it would have.
+    patience: int = 3
     # A source joins the cover when it explains this share of the article, and this many
     # characters, that the sources before it leave unexplained.
     min_gain: float = 0.05
     min_gain_chars: int = 100
     # ... or, in a long page, a passage of this many characters whatever its share (a
-    # paragraph copied into a 10,000-character page is reuse worth reporting).
+    # paragraph copied into a 10,000-character page is reuse worth reporting), or of
+    # min_gain_sentences sentences or more and min_gain_run characters (two reworded
+    # sentences of a source; one sentence that short is a quote two reports can share).
     min_gain_passage: int = 300
+    min_gain_run: int = 150
+    min_gain_sentences: int = 2
     # A source whose only matches are paraphrases must explain this many characters (a lone
     # paraphrase-level match between two articles on one subject is not reuse).
     min_paraphrase_chars: int = 200
@@ -185,8 +195,9 @@ def check_article(
     Two stages: the best ``cfg.screen_top`` candidates are aligned on lexical evidence only
     (cheap: a source that shares nothing costs a few milliseconds), then the ``cfg.align_top``
     with the most text in strong pairs on that evidence (then the largest share, then
-    retrieval's order) are aligned again with the sentence model, and ranked by the greedy
-    cover. A candidate whose lexical alignment already makes it a second copy of what the
+    retrieval's order) are aligned again with the sentence model, then the next ones while
+    they keep adding reuse (``cfg.patience``), and all are ranked by the greedy cover. A
+    candidate whose lexical alignment already makes it a second copy of what the
     candidates before it explain keeps that alignment (:func:`_may_add`): the model would cost
     a few tens of milliseconds and change nothing but its shares. ``index`` must be up to date
     with ``store`` (see :func:`sync_index`). The article itself, when it is
@@ -215,16 +226,25 @@ def check_article(
     )
     aligned: list[tuple[Article, Alignment, Candidate]] = []
     covered: set[Span] = set()  # what the candidates aligned so far explain
-    for k in order[:align_top]:
+    fruitless = 0  # candidates aligned in a row that added no reuse
+    most = max(align_top, cfg.max_aligned)
+    for k in order:
+        if len(aligned) >= align_top and (len(aligned) >= most or fruitless >= cfg.patience):
+            break
         source, alignment, candidate, units = screened[k]
         if embedder is not None and (not aligned or _may_add(alignment, covered, cfg)):
             alignment = align_units(article.id, copy_units, source.id, units, cfg.align, embedder)
-        covered |= _explained(alignment)
+        found = _explained(alignment) - covered
+        adds = _counts_as_reuse(alignment, cfg) and _worth_reporting(
+            found, _article_chars(alignment), cfg
+        )
+        fruitless = 0 if adds else fruitless + 1
+        covered |= found
         aligned.append((source, alignment, candidate))
     matches = rank_sources(article, aligned, resources, cfg)
     same = next((m for m in matches[:3] if same_event(article, m, embedder, cfg)), None)
     kind, words, explained = verdict_of(matches, cfg, same)
-    ranked = tuple(screened[k][0].id for k in order[align_top:])
+    ranked = tuple(screened[k][0].id for k in order[len(aligned) :])
     return CheckResult(
         article, matches, candidates, kind, words, explained, resources.model, ranked
     )
@@ -252,7 +272,7 @@ def rank_sources(
     """The greedy cover first, then the duplicates and the related candidates."""
     if not aligned:
         return ()
-    total = sum(len(s) for s in _all_units(aligned[0][1])) or 1
+    total = _article_chars(aligned[0][1])
     explained = {k: _explained(a) for k, (_, a, _) in enumerate(aligned)}
     strong = {k: _explained(a, cfg) for k, (_, a, _) in enumerate(aligned)}
     reusing = [k for k, (_, a, _) in enumerate(aligned) if _counts_as_reuse(a, cfg)]
@@ -260,7 +280,8 @@ def rank_sources(
     cover: list[tuple[int, float]] = []
     left = set(reusing)
     while left:
-        gains = {k: sum(len(s) for s in explained[k] - covered) for k in left}
+        new = {k: explained[k] - covered for k in left}
+        gains = {k: sum(len(s) for s in new[k]) for k in left}
         # the next source: most new text in strong pairs (a topical neighbour collects weak
         # paraphrase-level pairs), then most new text, then the larger share
         best = max(
@@ -272,7 +293,7 @@ def rank_sources(
                 aligned[k][2].score,
             ),
         )
-        if not _worth_reporting(gains[best], total, cfg):
+        if not _worth_reporting(new[best], total, cfg):
             break
         cover.append((best, gains[best] / total))
         covered |= explained[best]
@@ -285,7 +306,7 @@ def rank_sources(
     # A duplicate explains, on its own, enough to be reported; what it explains is already
     # explained by the cover. A reused match too small to be reported on its own is related.
     def reportable(k: int) -> bool:
-        return _worth_reporting(sum(len(s) for s in explained[k]), total, cfg)
+        return _worth_reporting(explained[k], total, cfg)
 
     duplicates = sorted((k for k in reusing if k not in chosen and reportable(k)), key=weight)
     related = sorted(
@@ -317,11 +338,15 @@ def rank_sources(
     return tuple(out)
 
 
-def _worth_reporting(chars: int, total: int, cfg: CheckConfig) -> bool:
-    """Is this much explained text (of an article of ``total`` characters) a reported source?"""
+def _worth_reporting(spans: set[Span], total: int, cfg: CheckConfig) -> bool:
+    """Are these explained sentences (of an article of ``total`` characters) a reported
+    source? A share of the article, or a passage however small its share."""
+    chars = sum(len(s) for s in spans)
     if chars < cfg.min_gain_chars:
         return False
-    return chars / total >= cfg.min_gain or chars >= cfg.min_gain_passage
+    if chars / total >= cfg.min_gain or chars >= cfg.min_gain_passage:
+        return True
+    return chars >= cfg.min_gain_run and len(spans) >= cfg.min_gain_sentences
 
 
 def _may_add(lexical: Alignment, explained: set[Span], cfg: CheckConfig) -> bool:
@@ -349,8 +374,10 @@ def _share(alignment: Alignment) -> float:
     return alignment.summary.copy_share
 
 
-def _all_units(alignment: Alignment) -> list[Span]:
-    return [s for p in alignment.pairs for s in p.copy] + list(alignment.new)
+def _article_chars(alignment: Alignment) -> int:
+    """The checked article's length in aligned units (at least 1)."""
+    units = [s for p in alignment.pairs for s in p.copy] + list(alignment.new)
+    return sum(len(s) for s in units) or 1
 
 
 def _explained(alignment: Alignment, strong: CheckConfig | None = None) -> set[Span]:
