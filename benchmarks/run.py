@@ -430,7 +430,7 @@ def bench_scale(data: Path, args: argparse.Namespace) -> list[dict]:
     rows.append(
         {
             "what": f"check {chk['checks']} planted articles against the {n:,}-article library "
-            f"(unspun.pipeline.check_article: candidates, alignment of the top 6, changes; {how})",
+            f"(unspun.pipeline.check_article: candidates, alignment of the top 6 and on while they add sources, changes; {how})",
             "figure": f"p50 {chk['p50_ms']:.0f} ms, p95 {chk['p95_ms']:.0f} ms (CPU time: "
             f"p50 {chk['cpu_p50_ms']:.0f} ms, p95 {chk['cpu_p95_ms']:.0f} ms)",
             "also": f"the first check, which loads the vector index, {chk['first_check_s']:.1f} s",

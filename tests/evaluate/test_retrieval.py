@@ -85,6 +85,22 @@ def test_a_clean_document_copying_an_unlisted_source_is_counted_apart(
     assert [f["evident"] for f in result["clean_flagged"]] == [True]
 
 
+def test_an_unlisted_source_is_counted_reported_and_evident(pan_like: Path, tmp_path: Path) -> None:
+    # pairs.tsv lists the ferry story only; the document copies the heat wave story too
+    both = "\n\n".join(
+        (DEMO / name).read_text("utf-8") for name in ("ap_ferry_aground.txt", "ap_heat_wave.txt")
+    )
+    (pan_like / "susp" / "copy.txt").write_text(both, "utf-8")
+    result = evaluate_retrieval(pan_like, SMALL, use_model=False, folder=tmp_path / "cache")
+    assert result["unlisted"]["no-obfuscation"] == {
+        "reported": 1,
+        "evident": 1,
+        "reported_evident": 1,
+    }
+    assert result["unlisted"]["random-obfuscation"]["evident"] == 0  # the spun copy
+    assert result["recall_at_5"]["no-obfuscation"] == 1.0  # the evident one is forgiven
+
+
 def test_library_is_built_once_and_cached(tmp_path: Path) -> None:
     built = []
 

@@ -20,6 +20,10 @@ library of all the source documents.
   each marked ``evident`` when string matching proves it (see :data:`EVIDENT`).
 * ``detected``: per category, the share of pairs whose source ``check`` reports as reused
   (a ``source`` or ``duplicate``, not merely ``related``).
+* ``unlisted``: per category, the sources pairs.tsv does not list: ``reported`` (reported as
+  reused by ``check``), ``evident`` (proven by string matching, see :data:`EVIDENT`) and
+  ``reported_evident`` (both). Where the reuse is verbatim, string matching checks check's
+  judgement of the unlisted sources that the forgiving rank trusts.
 * ``clean_share``: the share of ``no-plagiarism`` suspicious documents for which no source is
   reported as reused. ``clean_share_filtered`` does not count a reported source that string
   matching proves (:data:`EVIDENT`): a no-plagiarism pair says the listed source was not
@@ -198,6 +202,9 @@ def evaluate_retrieval(
     ceiling: dict[str, list[bool]] = defaultdict(list)
     detected: dict[str, list[bool]] = defaultdict(list)
     forgiving: dict[str, list[bool]] = defaultdict(list)
+    unlisted: dict[str, dict[str, int]] = defaultdict(
+        lambda: {"reported": 0, "evident": 0, "reported_evident": 0}
+    )
     misses: list[dict[str, Any]] = []
     flagged: list[dict[str, Any]] = []
     clean: list[bool] = []
@@ -232,6 +239,10 @@ def evaluate_retrieval(
             ranking = result.ranking()
             evident = evident_sources(article, ranking, store) - truth
             reused = {m.source.id for m in result.sources if m.reuse}
+            counts = unlisted[category]
+            counts["reported"] += len(reused - truth)
+            counts["evident"] += len(evident)
+            counts["reported_evident"] += len((reused - truth) & evident)
             for k, source in enumerate(sorted(sources)):
                 target = library.ids.get(source, "")
                 others = truth - {target}
@@ -269,6 +280,7 @@ def evaluate_retrieval(
         "recall_at_5_raw": _shares(found_raw),
         "ceiling_at_5_raw": _shares(ceiling),
         "recall_at_5_forgiving": _shares(forgiving),
+        "unlisted": dict(sorted(unlisted.items())),
         "pairs": {c: len(v) for c, v in sorted(found_filtered.items())},
         "clean_documents": len(clean),
         "check_ms": _percentiles(timings),
