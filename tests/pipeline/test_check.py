@@ -19,6 +19,8 @@ from unspun.pipeline.check import (
     VERBATIM_COPY,
     _explained,
     _may_add,
+    name,
+    pct,
 )
 from unspun.retrieve.index import SourceIndex
 from unspun.retrieve.sync import drop_index, pending_vectors
@@ -277,6 +279,13 @@ def test_aligning_goes_on_while_candidates_keep_adding_sources(library, lexical)
         "ap_ferry_aground.txt",
         "brewery_rail_depot.txt",
     }
+    # a verdict names the first sources of a long cover and counts the others
+    cfg = replace(LEXICAL, align_top=1, verdict_names=2)
+    result = check_article(article, store, index, lexical, cfg)
+    named = [m for m in result.cover if name(m.source) in result.verdict]
+    assert len(named) == 2 and result.verdict.endswith(
+        f"and 1 more source ({pct(result.cover[2].new_share)})"
+    )
 
 
 def test_a_long_page_screens_and_aligns_more_candidates_than_a_news_article() -> None:

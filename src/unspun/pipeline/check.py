@@ -89,6 +89,7 @@ class CheckConfig:
     # paraphrase-level match between two articles on one subject is not reuse).
     min_paraphrase_chars: int = 200
     whole_copy: float = 0.8  # one source explaining this share makes a (verbatim/spun) copy
+    verdict_names: int = 4  # the verdict names this many sources of the cover, counts the rest
     # With no reuse, a candidate reports the same event when the two headlines-and-ledes are
     # this close (sentence-model cosine), or, without a model, share this share of names.
     same_event_cosine: float = 0.6
@@ -468,7 +469,11 @@ def verdict_of(
         if s.source_share < 0.6:
             words += f", cut short: {pct(s.source_share)} of the source used"
         return kind, words, explained
-    parts = ", ".join(f"{name(m.source)} ({pct(m.new_share)})" for m in cover)
+    named, rest = cover[: cfg.verdict_names], cover[cfg.verdict_names :]
+    parts = ", ".join(f"{name(m.source)} ({pct(m.new_share)})" for m in named)
+    if rest:
+        more = "source" if len(rest) == 1 else "sources"
+        parts += f" and {len(rest)} more {more} ({pct(sum(m.new_share for m in rest))})"
     return PARTLY_DERIVED, f"partly derived from {parts}", explained
 
 
