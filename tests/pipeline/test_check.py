@@ -288,6 +288,65 @@ def test_aligning_goes_on_while_candidates_keep_adding_sources(library, lexical)
     )
 
 
+# A stock paragraph that several unrelated articles of one publisher end with.
+STOCK = (
+    "The county's emergency alert system sends text messages to registered phones within "
+    "minutes of a warning. Residents can sign up on the county website or by calling the "
+    "emergency management office during business hours."
+)
+# Three unrelated stories of the demo corpus, as a publisher that ends each with it.
+LOCAL = ("ap_heat_wave.txt", "brewery_rail_depot.txt", "fairmont_library_budget.txt")
+
+
+def with_stock(title: str, body: str, site: str = "") -> Article:
+    text = f"{body}\n\n{STOCK}"
+    return Article(content_id(title, text, site), text, title, paragraphs_of(text), site=site)
+
+
+def test_template_text_many_unrelated_articles_carry_is_no_source(library, lexical) -> None:
+    store, index = library
+    stories = [demo(name) for name in LOCAL]
+    for story in stories:
+        store.add(with_stock(story.title, story.text, "county.example"))
+    fire = (
+        "The fire department held an open house at Station 3 on Saturday, with ladder truck "
+        "rides for children and a demonstration of the new thermal cameras."
+    )
+    result = check_article(with_stock("Open house", fire), store, index, lexical, LEXICAL)
+    matched = {m.source.id for m in result.sources if m.source.site == "county.example"}
+    assert len(matched) == 3  # all three match the stock paragraph ...
+    assert not result.cover and result.kind != PARTLY_DERIVED  # ... none is a source
+
+
+def test_a_stock_sentence_with_one_sources_figures_is_evidence(library, lexical) -> None:
+    store, index = library
+    stats = (
+        "There were {} households, out of which {}% had children under the age of 18 living "
+        "with them and {}% were married couples living together."
+    )
+    figures = [(849, 25.7, 43.6), (1210, 31.2, 50.1), (433, 19.8, 38.0)]
+    for file, numbers in zip(LOCAL, figures, strict=True):
+        story = demo(file)
+        text = f"{story.text}\n\n{stats.format(*numbers)} {STOCK}"
+        store.add(Article(content_id(story.title, text), text, story.title, paragraphs_of(text)))
+    fire = "The town of Westfield held its first census open day on Saturday."
+    text = f"{fire}\n\n{stats.format(*figures[0])} {STOCK}"
+    article = Article(content_id("Westfield", text), text, "Westfield", paragraphs_of(text))
+    result = check_article(article, store, index, lexical, LEXICAL)
+    # the stock paragraph is template text, but the figures are those of one story
+    assert [m.source.title for m in result.cover] == [demo(LOCAL[0]).title]
+
+
+def test_template_text_does_not_hide_a_story_republished_with_it(library, lexical) -> None:
+    store, index = library
+    story = demo(LOCAL[0])
+    for site in ("a.example", "b.example", "c.example"):  # one story, three sites
+        store.add(with_stock(story.title, story.text, site))
+    copy = with_stock(story.title, story.text, "d.example")
+    result = check_article(copy, store, index, lexical, LEXICAL)
+    assert len(result.cover) == 1 and result.kind == VERBATIM_COPY
+
+
 def test_a_long_page_screens_and_aligns_more_candidates_than_a_news_article() -> None:
     from unspun.pipeline.check import _how_many
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from unspun.align import AlignConfig, CachedEmbedder, Embedder, load_embedder
 from unspun.align.matcher import Unit, align_units, article_units
@@ -33,6 +34,7 @@ from unspun.provenance import Direction, infer_direction
 from unspun.retrieve.candidates import Candidate
 from unspun.retrieve.config import RetrieveConfig
 from unspun.retrieve.index import SourceIndex
+from unspun.retrieve.shingles import shingle_hashes
 from unspun.store import SqliteStore
 
 log = logging.getLogger(__name__)
@@ -50,6 +52,7 @@ PARTLY_DERIVED = "partly derived"
 SAME_EVENT = "same event"
 
 _VERBATIM_LABELS = (Label.VERBATIM, Label.NEAR_VERBATIM)
+_GRADE = {Label.VERBATIM: 2, Label.NEAR_VERBATIM: 1}  # other strong pairs: 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +93,12 @@ class CheckConfig:
     min_paraphrase_chars: int = 200
     whole_copy: float = 0.8  # one source explaining this share makes a (verbatim/spun) copy
     verdict_names: int = 4  # the verdict names this many sources of the cover, counts the rest
+    # A copy sentence that template_support candidates or more match strongly, no two of them
+    # sharing template_related of their word 5-grams (unrelated articles, not copies of one
+    # story), is template text (an infobox, a notice, a stock background paragraph): evidence
+    # of none of them, so it explains nothing in the cover.
+    template_support: int = 3
+    template_related: float = 0.3
     # With no reuse, a candidate reports the same event when the two headlines-and-ledes are
     # this close (sentence-model cosine), or, without a model, share this share of names.
     same_event_cosine: float = 0.6
@@ -274,9 +283,15 @@ def rank_sources(
     if not aligned:
         return ()
     total = _article_chars(aligned[0][1])
-    explained = {k: _explained(a) for k, (_, a, _) in enumerate(aligned)}
-    strong = {k: _explained(a, cfg) for k, (_, a, _) in enumerate(aligned)}
-    reusing = [k for k, (_, a, _) in enumerate(aligned) if _counts_as_reuse(a, cfg)]
+    template = _template_spans(aligned, cfg)
+    explained = {k: _explained(a) - template for k, (_, a, _) in enumerate(aligned)}
+    strong = {k: _explained(a, cfg) - template for k, (_, a, _) in enumerate(aligned)}
+    # where template text was matched, a source must match something else strongly too
+    reusing = [
+        k
+        for k, (_, a, _) in enumerate(aligned)
+        if _counts_as_reuse(a, cfg) and (strong[k] or not template)
+    ]
     covered: set[Span] = set()
     cover: list[tuple[int, float]] = []
     left = set(reusing)
@@ -337,6 +352,52 @@ def rank_sources(
             )
         )
     return tuple(out)
+
+
+def _template_spans(
+    aligned: list[tuple[Article, Alignment, Candidate]], cfg: CheckConfig
+) -> set[Span]:
+    """The copy sentences that ``cfg.template_support`` unrelated candidates or more match
+    equally well, in strong pairs: text many articles carry (see :class:`CheckConfig`). Copies
+    of one story are related, so a wire story's sentences, matched by all its republications,
+    are not template text; nor is a sentence that one candidate matches word for word and the
+    others only nearly (a stock sentence whose figures are those of one source)."""
+    best: dict[Span, tuple[int, list[int]]] = {}  # the best grade of pair, and who has it
+    for k, (_, alignment, _) in enumerate(aligned):
+        for pair in alignment.pairs:
+            if pair.label not in _VERBATIM_LABELS and pair.score < cfg.align.strong_score:
+                continue
+            grade = _GRADE.get(pair.label, 0)
+            for span in pair.copy:
+                top, who = best.get(span, (-1, []))
+                if grade > top:
+                    best[span] = (grade, [k])
+                elif grade == top and k not in who:
+                    who.append(k)
+    crowded = {s: tuple(who) for s, (_, who) in best.items() if len(who) >= cfg.template_support}
+    if not crowded:
+        return set()
+    shingles: dict[int, set[int]] = {}
+
+    def shingled(k: int) -> set[int]:
+        if k not in shingles:
+            source = aligned[k][0]
+            shingles[k] = set(shingle_hashes(f"{source.title}\n\n{source.text}", 5).tolist())
+        return shingles[k]
+
+    def related(a: int, b: int) -> bool:
+        x, y = shingled(a), shingled(b)
+        return bool(x and y) and len(x & y) / min(len(x), len(y)) >= cfg.template_related
+
+    @cache
+    def unrelated(ks: tuple[int, ...]) -> int:
+        kept: list[int] = []
+        for k in ks:
+            if not any(related(k, j) for j in kept):
+                kept.append(k)
+        return len(kept)
+
+    return {s for s, ks in crowded.items() if unrelated(ks) >= cfg.template_support}
 
 
 def _worth_reporting(spans: set[Span], total: int, cfg: CheckConfig) -> bool:
