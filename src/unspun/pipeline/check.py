@@ -7,10 +7,9 @@ long page, and more while they keep adding sources) are aligned with the article
 compare engine, and the sources are chosen by a greedy cover of the article's sentences:
 first the candidate that explains most of it, then, again and again, the one that explains
 most of what the sources chosen so far leave unexplained, while that gain is worth
-reporting. Two sources that
-each explain a different part (an AP story and a Reuters story merged into one page) are both
-listed; a second copy of the same wire story, explaining nothing the first does not, is
-listed after them as a ``duplicate``.
+reporting. Two sources that each explain a different part (an AP story and a Reuters story
+merged into one page) are both listed; a second copy of the same wire story, explaining
+nothing the first does not, is listed after them as a ``duplicate``.
 
 The verdict in words follows from the cover: an *original* (nothing found), a *verbatim copy*
 or *spun copy* of one source (it explains ``cfg.whole_copy`` of the article or more), *partly
@@ -25,6 +24,8 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+import numpy as np
+
 from unspun.align import AlignConfig, CachedEmbedder, Embedder, load_embedder
 from unspun.align.matcher import Unit, align_units, article_units
 from unspun.changes import ChangeConfig, detect_changes
@@ -34,7 +35,7 @@ from unspun.provenance import Direction, infer_direction
 from unspun.retrieve.candidates import Candidate
 from unspun.retrieve.config import RetrieveConfig
 from unspun.retrieve.index import SourceIndex
-from unspun.retrieve.shingles import shingle_hashes
+from unspun.retrieve.shingles import overlap, shingle_hashes
 from unspun.store import SqliteStore
 
 log = logging.getLogger(__name__)
@@ -238,16 +239,16 @@ def check_article(
     covered: set[Span] = set()  # what the candidates aligned so far explain
     fruitless = 0  # candidates aligned in a row that added no reuse
     most = max(align_top, cfg.max_aligned)
+    total = 0  # the article's length in aligned units, known from the first alignment
     for k in order:
         if len(aligned) >= align_top and (len(aligned) >= most or fruitless >= cfg.patience):
             break
         source, alignment, candidate, units = screened[k]
         if embedder is not None and (not aligned or _may_add(alignment, covered, cfg)):
             alignment = align_units(article.id, copy_units, source.id, units, cfg.align, embedder)
+        total = total or _article_chars(alignment)
         found = _explained(alignment) - covered
-        adds = _counts_as_reuse(alignment, cfg) and _worth_reporting(
-            found, _article_chars(alignment), cfg
-        )
+        adds = _counts_as_reuse(alignment, cfg) and _worth_reporting(found, total, cfg)
         fruitless = 0 if adds else fruitless + 1
         covered |= found
         aligned.append((source, alignment, candidate))
@@ -377,17 +378,18 @@ def _template_spans(
     crowded = {s: tuple(who) for s, (_, who) in best.items() if len(who) >= cfg.template_support}
     if not crowded:
         return set()
-    shingles: dict[int, set[int]] = {}
+    shingles: dict[int, np.ndarray] = {}
 
-    def shingled(k: int) -> set[int]:
+    def shingled(k: int) -> np.ndarray:
         if k not in shingles:
             source = aligned[k][0]
-            shingles[k] = set(shingle_hashes(f"{source.title}\n\n{source.text}", 5).tolist())
+            shingles[k] = shingle_hashes(f"{source.title}\n\n{source.text}", 5)
         return shingles[k]
 
     def related(a: int, b: int) -> bool:
         x, y = shingled(a), shingled(b)
-        return bool(x and y) and len(x & y) / min(len(x), len(y)) >= cfg.template_related
+        shared = len(np.intersect1d(x, y, assume_unique=True))
+        return overlap(shared, len(x), len(y)) >= cfg.template_related
 
     @cache
     def unrelated(ks: tuple[int, ...]) -> int:
