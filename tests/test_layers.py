@@ -14,6 +14,7 @@ LAYERS = {
     "errors": 0,
     "model": 0,
     "config": 0,
+    "lexicon": 0,
     "codec": 1,
     "extract": 2,
     "store": 3,

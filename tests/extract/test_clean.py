@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from unspun.config import ExtractConfig
 from unspun.extract.clean import (
     Role,
     boilerplate_reason,
@@ -166,3 +167,61 @@ def test_layout_prefers_a_headline_to_a_site_name_above_it() -> None:
     ]
     roles = layout(units).roles
     assert roles[:2] == (Role.BOILERPLATE, Role.TITLE)
+
+
+# -- the headline: what the body is about, not the furniture around it ----------------------
+
+_BODY = [
+    "HARBOURVILLE (AP) — The ferry operator Norland Lines said on Monday that its new electric "
+    "ferry would start carrying passengers across Marlow Bay in the autumn, a year late.",
+    "Norland Lines blamed the delay on batteries that failed their first sea trials in March, "
+    "and said the ferry would cost 12 million euros more than planned.",
+]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Enter City and State or Zip Code",
+        "To find out more about Facebook commenting please read the Conversation Guidelines",
+        "The Harbourville Gazette",
+        "High 86F. Winds NNE at 5 to 10 mph.",
+        "Try one month for $1!",
+    ],
+)
+def test_furniture_above_the_headline_is_not_the_title(furniture: str) -> None:
+    units = [furniture, "Norland Lines delays its electric ferry for Marlow Bay", *_BODY]
+    assert layout(units).roles[1] is Role.TITLE
+
+
+def test_a_page_with_only_furniture_above_the_body_has_no_title() -> None:
+    units = ["Enter City and State or Zip Code", "Congratulations!", *_BODY]
+    assert Role.TITLE not in layout(units).roles
+
+
+def test_a_site_name_glued_to_the_headline_is_cut_off() -> None:
+    from unspun.extract.text import extract_text
+
+    text = "Norland Lines delays its electric ferry for Marlow Bay | Harbourville Gazette\n\n"
+    text += "\n\n".join(_BODY)
+    article = extract_text(text, origin="t.txt", raw=text.encode(), cfg=ExtractConfig())
+    assert article.title == "Norland Lines delays its electric ferry for Marlow Bay"
+    assert text[article.title_origin :].startswith(article.title)
+    assert "Harbourville Gazette" in article.boilerplate
+
+
+def test_a_short_headline_over_a_short_body_stays_the_title() -> None:
+    units = ["Café headline", "The café on the corner reopened on Monday, its owner said."]
+    assert layout(units).roles == (Role.TITLE, Role.BODY)
+
+
+def test_a_two_word_label_is_not_a_headline() -> None:
+    units = ["Bergen County", *_BODY]
+    assert Role.TITLE not in layout(units).roles
+
+
+def test_an_agency_photo_caption_glued_to_the_lede_is_a_caption() -> None:
+    line = "FILE - In this Nov. 11, 2017 file photo, two leaders talk in Danang. " + " ".join(
+        ["The summit opened late."] * 20
+    )
+    assert is_caption(line)

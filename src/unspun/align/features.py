@@ -16,24 +16,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from unspun.lexicon import FUNCTION_WORDS
+
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-"})
 _ABBREV = re.compile(r"\b([A-Za-z])\.([A-Za-z])\.(?:([A-Za-z])\.)?")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[.,][0-9]+)*")
 _POSSESSIVE = re.compile(r"'s\b|(?<=s)'(?=\s|$)")
 
-STOPWORDS = frozenset(
-    """
-    a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each few
-    for from further had has have having he her here hers herself him himself his how i if
-    in into is it its itself just me more most my myself no nor not now of off on once only
-    or other our ours ourselves out over own same she should so some such than that the
-    their theirs them themselves then there these they this those through to too under until
-    up very was we were what when where which while who whom why will with would you your
-    yours yourself yourselves said says say told according would could may might must shall
-    one two us mr mrs ms new also s t re ve ll d m o y
-    """.split()  # noqa: SIM905 (a word list reads better as text)
-)
+STOPWORDS = FUNCTION_WORDS  # one list for every stage (unspun.lexicon)
 
 
 def normalize(text: str) -> str:

@@ -219,5 +219,27 @@ def eval_families(
     _emit(result, as_json)
 
 
+@eval_group.command("titles")
+@_data_option("news/helsinki_articles.csv")
+@json_option
+def eval_titles(data: Path | None, as_json: bool) -> None:
+    """Titles read from the Helsinki corpus against hand-labelled headlines (tune and held-out)."""
+    from unspun.evaluate.helsinki import evaluate_titles
+
+    news = data or shared_data_dir() / "news" / "helsinki_articles.csv"
+    _emit(evaluate_titles(news), as_json)
+
+
+@eval_group.command("stories")
+@_data_option("news/helsinki_articles.csv")
+@json_option
+def eval_stories(data: Path | None, as_json: bool) -> None:
+    """Story families of the Helsinki corpus against hand-labelled wire-story families."""
+    from unspun.evaluate.helsinki import evaluate_stories
+
+    news = data or shared_data_dir() / "news" / "helsinki_articles.csv"
+    _emit(evaluate_stories(news), as_json)
+
+
 def register(group: click.Group) -> None:
     group.add_command(eval_group)

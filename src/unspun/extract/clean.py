@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from unspun.extract.credits import is_credit_line
+from unspun.lexicon import name_stems, relevance, stems
 
 
 class Role(StrEnum):
@@ -31,9 +32,14 @@ class Role(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    """The role of each unit, in input order (same length as the units given)."""
+    """The role of each unit, in input order (same length as the units given).
+
+    ``title_span`` is the headline's character range inside the title unit: a site name or a
+    section kicker glued to it ("… | Miami Herald", "Europe |…") is left out.
+    """
 
     roles: tuple[Role, ...]
+    title_span: tuple[int, int] | None = None
 
 
 def _phrases(text: str) -> frozenset[str]:
@@ -262,7 +268,9 @@ _CAPTION_END = re.compile(
 )
 _CAPTION_START = re.compile(
     r"^\s*\(?(?:Photo|Photos|Image|Picture|Pictured|Photograph|Caption|Credit|Photo credit|"
-    r"Image credit|FILE PHOTO|File photo)\b\s*(?:[:\-–—|]|by\b|Credit\b|[A-Z])",
+    r"Image credit|FILE PHOTO|File photo)\b\s*(?:[:\-–—|]|by\b|Credit\b|[A-Z])"
+    # the wire agencies' caption style: "FILE - In this Nov. 11, 2017 file photo, …"
+    r"|^\s*(?:FILE\s*[-–—]\s*)?In this (?:\w+\W+){0,8}?(?:file )?(?:photo|image|picture)\b",
 )
 _TERMINAL = tuple(".!?…\"”’')]:")
 _CREDIT_KEYS = (
@@ -296,6 +304,12 @@ _CREDIT_KEYS = (
 )
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’/-]{1,60}\s*(?:\([^()\n]{1,30}\))?\s*[—–-]{1,2}\s")
+# A dateline proper: the place in capitals, perhaps a region and an agency ("HELSINKI (AP) —",
+# "TURNBERRY, Scotland —"); a headline with a dash in it is not one.
+_DATELINE_CAPS = re.compile(
+    r"^[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)*\s*(?:\([^()\n]{1,30}\))?"
+    r"\s*[—–-]{1,2}\s"
+)
 _BYLINE = re.compile(r"^\s*By\s+(?:[A-Z]|the\s+[A-Z])[^\n]{0,120}$")
 
 
@@ -394,7 +408,7 @@ def is_caption(line: str) -> bool:
     words = len(text.split())
     if words > 100 or len(text) > 800 or _BYLINE.match(text) or (words > 40 and "\n" in text):
         return False
-    if _CAPTION_START.match(text) and words <= 80:
+    if _CAPTION_START.match(text):  # a caption label or the agencies' "In this … photo"
         return True
     end = text[-60:]
     if not (end.rstrip(" .").endswith(")") or any(key in end for key in _CREDIT_KEYS)):
@@ -466,11 +480,13 @@ def layout(units: Sequence[str], *, title: str = "") -> Layout:
             roles[i] = Role.CAPTION
     prose = [i for i, unit in enumerate(units) if roles[i] is Role.BODY and is_prose(unit)]
     first = prose[0] if prose else len(units)
+    span = None
     if not title:
-        title_at = _find_title(units, roles, first)
+        title_at = _find_title(units, roles, prose)
         if title_at is not None:
             roles[title_at] = Role.TITLE
-            title = units[title_at].strip()
+            span = headline_span(units[title_at], _body_stems(units, roles, prose, title_at))
+            title = units[title_at][span[0] : span[1]]
             prose = [i for i in prose if i != title_at]
             first = prose[0] if prose else len(units)
     if prose:
@@ -479,7 +495,7 @@ def layout(units: Sequence[str], *, title: str = "") -> Layout:
     _mark_link_lists(units, roles)
     _mark_bylines(units, roles)
     _mark_repeats(units, roles, title)
-    return Layout(tuple(roles))
+    return Layout(tuple(roles), span)
 
 
 def _mark_tail(units: Sequence[str], roles: list[Role], last_prose: int) -> None:
@@ -517,38 +533,123 @@ def _mark_bylines(units: Sequence[str], roles: list[Role]) -> None:
             has_byline = True
 
 
-def _find_title(units: Sequence[str], roles: list[Role], first: int) -> int | None:
-    """The first heading-like unit before the body; a breadcrumb ending in it gives way."""
-    head = [i for i in range(min(first + 1, len(units))) if roles[i] is Role.BODY]
-    candidates = [i for i in head if is_heading(units[i]) and not is_byline(units[i])]
-    if not candidates:
-        return first if _headline_sentence(units, roles, first) else None
-    best = candidates[0]
-    if len(units[best].split()) <= 4:  # a site or section name above the headline
-        best = next((i for i in candidates if len(units[i].split()) >= 6), best)
-    text = units[best].strip()
-    for j in head:
-        other = units[j].strip()
-        if j != best and len(other) >= 15 and text.endswith(other) and len(text) - len(other) <= 40:
-            roles[best] = Role.BOILERPLATE  # "Home › Posts <title>": a breadcrumb
-            return j
-    return best
+# A headline summarises its article and names who or what it is about: most of its content
+# words recur in the body, and one of them is a name the body uses. Site names, prompts,
+# widgets and section labels share less, and no name.
+MIN_TITLE_RELEVANCE = 0.4
+SURE_TITLE_RELEVANCE = 0.6  # enough without a name
+# With none of those, the headline-shaped unit nearest the body that shares some of its words
+# and is no sentence (a short body repeats fewer of its headline's words).
+NEAR_TITLE_RELEVANCE = 0.2
+HEAD_UNITS = 12  # a headline stands among the first units of a page, before the body
 
 
-def _headline_sentence(units: Sequence[str], roles: list[Role], first: int) -> bool:
-    """A short first sentence with more prose after it reads as a headline: "X says Y."."""
-    if first >= len(units):
-        return False
-    text = units[first].strip()
-    more = any(roles[j] is Role.BODY and is_prose(units[j]) for j in range(first + 1, len(units)))
-    return (
-        more
-        and "\n" not in text
-        and len(text) <= 160
-        and len(text.split()) <= 16
-        and text.lstrip("'\"‘“«")[:1].isupper()
-        and not _DATELINE.match(text)
+def _find_title(units: Sequence[str], roles: list[Role], prose: list[int]) -> int | None:
+    """The headline among the headline-shaped units before the body proper, or None.
+
+    Each candidate is scored by :func:`unspun.lexicon.relevance` against the body's running
+    text; the first that reaches ``MIN_TITLE_RELEVANCE`` and names something the body names
+    (or reaches ``SURE_TITLE_RELEVANCE``) wins: a deck or a subhead follows the headline.
+    Failing that, the one nearest the body that reaches ``NEAR_TITLE_RELEVANCE``.
+    """
+    end = next((i for i in prose if _paragraph(units[i])), len(units))
+    known = list(roles)  # boilerplate by its own look, before any breadcrumb is found
+    nearest = None
+    for i in range(min(end, HEAD_UNITS, len(units))):
+        if roles[i] is not Role.BODY or not _title_like(units[i]):
+            continue
+        if _inside_boilerplate(units[i], units, known):
+            continue
+        if _breadcrumb_of(units[i], units[i + 1 : end]):
+            roles[i] = Role.BOILERPLATE  # "Home › Posts <headline>", the headline after it
+            continue
+        body = " ".join(units[j] for j in prose if j != i)
+        score = relevance(units[i], stems(body))
+        named = bool(stems(units[i]) & name_stems(body))
+        if score >= SURE_TITLE_RELEVANCE or (named and score >= MIN_TITLE_RELEVANCE):
+            return i
+        repeat = nearest is not None and _norm(units[nearest]) == _norm(units[i])
+        if score >= NEAR_TITLE_RELEVANCE and not units[i].rstrip().endswith(".") and not repeat:
+            nearest = i
+    return nearest
+
+
+def _breadcrumb_of(text: str, later: Sequence[str]) -> bool:
+    """Whether ``text`` is a path of a few words ending in a later unit (the headline)."""
+    text = text.strip()
+    return any(
+        len(o) >= 15 and text != o and text.endswith(o) and len(text) - len(o) <= 40
+        for o in (u.strip() for u in later)
     )
+
+
+def _paragraph(text: str) -> bool:
+    """A paragraph of the body proper: longer than any headline, or several clauses ending
+    in a full stop."""
+    words = len(text.split())
+    return words > 30 or (words > 16 and text.rstrip().endswith("."))
+
+
+def _inside_boilerplate(text: str, units: Sequence[str], roles: list[Role]) -> bool:
+    """Whether ``text`` stands inside a unit already known to be boilerplate (a prompt
+    repeated piecemeal: "Subscribe … Try one month for $1!", then "Try one month for $1!")."""
+    key = _norm(text)
+    return any(
+        role is Role.BOILERPLATE and key in _norm(unit) and len(unit) > len(text)
+        for unit, role in zip(units, roles, strict=True)
+    )
+
+
+def _title_like(text: str) -> bool:
+    """A unit shaped like a headline: one line of 2 to 30 words starting with a capital (or
+    a digit or a quote), no byline, no caption, and no paragraph."""
+    stripped = text.strip()
+    lead = stripped.lstrip("'\"‘“«")[:1]
+    if "\n" in stripped or not 8 <= len(stripped) <= 250 or not (lead.isupper() or lead.isdigit()):
+        return False
+    found = _WORD.findall(stripped)
+    if len(found) == 2 and all(w[0].isupper() for w in found):
+        return False  # two capitalised words: a label (a place, a section, a site), no news
+    return (
+        2 <= len(found) <= 30
+        and not _paragraph(stripped)
+        and not is_byline(stripped)
+        and not is_caption(stripped)
+        and not _DATELINE_CAPS.match(stripped)
+    )
+
+
+def _body_stems(units: Sequence[str], roles: list[Role], prose: list[int], skip: int) -> set[str]:
+    """The content-word stems of the running text (all but unit ``skip``)."""
+    return stems(" ".join(units[i] for i in prose if i != skip))
+
+
+_SEPARATOR = re.compile(r"\s*(?:\||•|::)\s*|\s+[-–—]\s+")
+MAX_KICKER_WORDS = 4  # a section kicker or site name glued to a headline is this short
+
+
+def headline_span(unit: str, body: set[str]) -> tuple[int, int]:
+    """The headline inside a title unit: a short piece at either end, split off by a
+    separator ("|", "•", " - ") and less about the body than the rest, is left out."""
+    start, end = len(unit) - len(unit.lstrip()), len(unit.rstrip())
+    pieces = [(m.start(), m.end()) for m in _SEPARATOR.finditer(unit, start, end)]
+    if not pieces:
+        return start, end
+    bounds = [start, *[x for piece in pieces for x in piece], end]
+    segments = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
+    scored = [(relevance(unit[a:b], body), len(unit[a:b].split()), (a, b)) for a, b in segments]
+    main = max(range(len(scored)), key=lambda k: (scored[k][0] > 0, scored[k][1]))
+
+    def cut(k: int) -> bool:
+        rel, n, _ = scored[k]
+        return n <= MAX_KICKER_WORDS < scored[main][1] and rel < scored[main][0]
+
+    lo, hi = 0, len(segments) - 1
+    while lo < main and cut(lo):
+        lo += 1
+    while hi > main and cut(hi):
+        hi -= 1
+    return segments[lo][0], segments[hi][1]
 
 
 def _mark_head(units: Sequence[str], roles: list[Role], first: int) -> None:

@@ -118,8 +118,8 @@ def article_from_units(
     """The article that ``units`` of ``text`` make, each unit given its role by ``layout``."""
     meta = meta or {}
     texts = [text[u.start : u.end] for u in units]
-    roles, promoted = _roles(texts, meta.get("title", ""))
-    parts = _sort(units, roles, texts)
+    roles, promoted, title_span = _roles(texts, meta.get("title", ""))
+    parts = _sort(units, roles, texts, title_span)
     title = meta.get("title", "") or parts.title
     byline = meta.get("byline", "") or parts.byline
     body, paragraphs = _body(text, parts.groups)
@@ -157,20 +157,24 @@ def article_from_units(
     )
 
 
-def _roles(texts: Sequence[str], title: str) -> tuple[list[Role], list[str]]:
+def _roles(
+    texts: Sequence[str], title: str
+) -> tuple[list[Role], list[str], tuple[int, int] | None]:
     """Each unit's role; a page with no body keeps its captions (or its one line) as body.
 
-    The captions so promoted are returned too: their photo credits still count.
+    The captions so promoted are returned too: their photo credits still count. Last, the
+    headline's range inside the title unit.
     """
-    roles = list(layout(texts, title=title).roles)
+    found = layout(texts, title=title)
+    roles = list(found.roles)
     if Role.BODY in roles:
-        return roles, []
+        return roles, [], found.title_span
     if Role.CAPTION in roles:
         promoted = [t for t, r in zip(texts, roles, strict=True) if r is Role.CAPTION]
-        return [Role.BODY if r is Role.CAPTION else r for r in roles], promoted
+        return [Role.BODY if r is Role.CAPTION else r for r in roles], promoted, found.title_span
     if Role.TITLE in roles:
         roles[roles.index(Role.TITLE)] = Role.BODY
-    return roles, []
+    return roles, [], None
 
 
 @dataclass(slots=True)
@@ -185,7 +189,12 @@ class _Parts:
     groups: list[tuple[int, int]] = field(default_factory=list)  # body paragraphs in the input
 
 
-def _sort(units: Sequence[Unit], roles: Sequence[Role], texts: Sequence[str]) -> _Parts:
+def _sort(
+    units: Sequence[Unit],
+    roles: Sequence[Role],
+    texts: Sequence[str],
+    title_span: tuple[int, int] | None = None,
+) -> _Parts:
     """Consecutive body units of one block make one paragraph; the rest go to their field."""
     parts = _Parts()
     prev_body: Unit | None = None
@@ -199,7 +208,10 @@ def _sort(units: Sequence[Unit], roles: Sequence[Role], texts: Sequence[str]) ->
             continue
         prev_body = None
         if role is Role.TITLE:
-            parts.title, parts.title_origin = unit_text, unit.start
+            a, b = title_span or (0, len(unit_text))
+            parts.title, parts.title_origin = unit_text[a:b], unit.start + a
+            cut = (p.strip(" |•:-–—") for p in (unit_text[:a], unit_text[b:]))
+            parts.boilerplate.extend(p for p in cut if p)
         elif role is Role.BYLINE and not parts.byline:
             parts.byline = unit_text
         elif role is Role.CAPTION:
