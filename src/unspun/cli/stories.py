@@ -151,6 +151,16 @@ def _original(f: StoryFamily) -> str:
     return f"{f.original[:12]} ({site})" if site else f.original[:12]
 
 
+# The clock of a row's time, in one letter: published, the published day at its fetch time,
+# the published day alone, fetched.
+_CLOCKS = {
+    "published": "P",
+    "published that day, fetched at": "D",
+    "published (day only)": "d",
+    "fetched": "F",
+}
+
+
 def _print_story(f: StoryFamily) -> None:
     console = Console()
     console.print(f"[bold]family {f.id}[/bold]: {escape(f.title)}")
@@ -165,10 +175,12 @@ def _print_story(f: StoryFamily) -> None:
     table.columns[8].max_width = 50
     for m in f.members:
         table.add_row(
-            m.when[:16], m.article_id[:12], escape(m.site), str(m.words), str(m.growth),
+            f"{m.when[:16]} {_CLOCKS.get(m.clock, '')}".rstrip(), m.article_id[:12],
+            escape(m.site), str(m.words), str(m.growth),
             m.layer.value, escape(m.relation), f"{m.reuse_share:.0%}", escape(m.adds[:60]),
         )  # fmt: skip
     console.print(table)
+    console.print("when: P published, D published that day (fetch time), d day only, F fetched")
     if f.events:
         console.print(f"same event, little shared text: {', '.join(e[:12] for e in f.events)}")
 
@@ -209,7 +221,8 @@ def _list_html(families: list[StoryFamily]) -> str:
 def _story_html(f: StoryFamily) -> str:
     e = html.escape
     rows = "".join(
-        f"<tr class='layer-{m.layer.value.replace(' ', '-')}'><td>{e(m.when[:16])}</td>"
+        f"<tr class='layer-{m.layer.value.replace(' ', '-')}'><td>{e(m.when[:16])}"
+        f"<br><small class='muted'>{e(m.clock)}</small></td>"
         f"<td><code>{e(m.article_id)}</code></td><td>{e(m.site)}</td><td>{e(m.title)}</td>"
         f"<td class='num'>{m.words}</td><td class='num'>{m.growth}</td><td>{e(m.layer.value)}</td>"
         f"<td>{e(m.relation)}</td><td class='num'>{m.reuse_share:.0%}</td><td>{e(m.adds)}</td></tr>"

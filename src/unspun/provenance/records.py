@@ -70,7 +70,7 @@ class FamilyMember:
     article_id: str
     title: str
     site: str
-    when: str  # publication date, else the time it was fetched ('' when unknown)
+    when: str  # publication time, else the time it was fetched ('' when unknown; see clock)
     words: int
     layer: Layer  # exact duplicate / near-duplicate / reuse / same event
     relation: str  # in words: "original", "verbatim copy of …", "version (update)", …
@@ -78,6 +78,7 @@ class FamilyMember:
     reuse_share: float  # share of this member's text found in its parent / the family's text
     growth: int = 0  # words this version adds over the previous version on the timeline
     adds: str = ""  # the first sentence it adds, as a sample of what it adds
+    clock: str = ""  # which clock ``when`` is on: "published", "fetched", ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ import re
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from unspun.align import AlignConfig, align_articles
 from unspun.errors import NotFound
@@ -28,6 +29,7 @@ class _Meta:
     words: int
     wire: tuple[str, ...]
     lede: str = ""  # the opening of the body, to tell a real headline from a site's filler
+    clock: str = ""  # which clock ``when`` is on (see :func:`when`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,8 +93,9 @@ def load_family(store: SqliteStore, family: int, growth: bool = False) -> StoryF
     links = _read_links(conn, ids)
     wire = _wire(meta.values())
     original, label = _original(meta, links, wire)
-    members = [_member(m, meta, links, original, wire) for m in ids if m in meta]
-    members.sort(key=lambda x: (x.when == "", x.when, x.article_id))
+    rank = _timeline(meta, original)
+    members = [_member(m, meta, links, original, wire, rank) for m in ids if m in meta]
+    members.sort(key=lambda x: (time_key(x.when), x.article_id))
     if growth:
         members = _with_growth(store, members, links)
     return StoryFamily(
@@ -121,18 +124,39 @@ def _metas(conn: sqlite3.Connection, ids: list[str]) -> dict[str, _Meta]:
             chunk,
         )
         for aid, title, site, published, fetched, words, wire, lede in rows:
-            found[aid] = _Meta(aid, title, site, when(published, fetched), int(words),
-                               tuple(filter(None, wire.split(","))), lede)  # fmt: skip
+            time, clock = when(published, fetched)
+            found[aid] = _Meta(aid, title, site, time, int(words),
+                               tuple(filter(None, wire.split(","))), lede, clock)  # fmt: skip
     return found
 
 
-def when(published: str, fetched: str) -> str:
-    """The best time known: a published time, else the fetch time on the published day."""
+def when(published: str, fetched: str) -> tuple[str, str]:
+    """The time a timeline orders an article by, and which clock gave it.
+
+    The publication time when the page gives one; a page that gives only the day is placed
+    at its fetch time when it was fetched that day; else the day alone; with no publication
+    date at all, the fetch time.
+    """
     if "T" in published:
-        return published
-    if fetched and (not published or fetched[:10] == published[:10]):
-        return fetched
-    return published or fetched
+        return published, "published"
+    if published and fetched[:10] == published[:10]:
+        return fetched, "published that day, fetched at"
+    if published:
+        return published, "published (day only)"
+    return fetched, "fetched" if fetched else ""
+
+
+def time_key(value: str) -> tuple[int, str]:
+    """Sorts ISO times on one clock: offsets folded to UTC, undated last."""
+    if not value:
+        return 1, ""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return 0, value
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return 0, moment.isoformat()
 
 
 def _read_links(conn: sqlite3.Connection, ids: list[str]) -> list[_Link]:
@@ -174,17 +198,20 @@ def _original(meta: dict[str, _Meta], links: list[_Link], wire: tuple[str, ...])
         for k in directed:
             parents[k.other(k.derived())] += 1
         roots = [m for m in parents if m not in children] or list(parents)
-        best = max(roots, key=lambda m: (parents[m], _earliness(meta[m].when)))
+        best = min(roots, key=lambda m: (-parents[m], time_key(meta[m].when), m))
         return best, "likely original (the others derive from it)"
     if wire:
         return "", f"wire story, not in the library: {wire[0]}"
-    first = min(meta.values(), key=lambda m: (m.when == "", m.when))
+    first = min(meta.values(), key=lambda m: (time_key(m.when), m.id))
     return first.id, "earliest member (the texts do not tell which came first)"
 
 
-def _earliness(value: str) -> str:
-    # max() picks the earliest: invert the ISO string's order; undated ranks last.
-    return "".join(chr(0x10FFFF - ord(c)) for c in value) if value else ""
+def _timeline(meta: dict[str, _Meta], original: str) -> dict[str, int]:
+    """Each member's place in the family's one order: the original first, then by time
+    (undated last), ties by id. A parent always comes before its child in it, so parent
+    links form a forest."""
+    order = sorted(meta, key=lambda m: (m != original, time_key(meta[m].when), m))
+    return {m: i for i, m in enumerate(order)}
 
 
 def _member(
@@ -193,31 +220,41 @@ def _member(
     links: list[_Link],
     original: str,
     wire: tuple[str, ...],
+    rank: dict[str, int],
 ) -> FamilyMember:
+    """A member and its parent: the closest member before it in the family's order (an exact
+    duplicate, else a near-duplicate, else the one it derives from, else the one sharing most
+    of it); with none before it, the wire story the family runs, or none."""
     m = meta[mid]
-    own = [k for k in links if mid in (k.a, k.b)]
     if mid == original:
         return FamilyMember(mid, m.title, m.site, m.when, m.words, Layer.ORIGINAL, "original",
-                            "", 1.0)  # fmt: skip
-    as_derived = [k for k in own if k.derived() == mid]
-    best: _Link | None
-    if as_derived:
-        best = max(as_derived, key=lambda k: (k.confidence, k.share(mid)))
-    else:
-        best = max(own, key=lambda k: (k.share(mid), k.share(k.other(mid))), default=None)
+                            "", 1.0, clock=m.clock)  # fmt: skip
+    own = [k for k in links if mid in (k.a, k.b) and k.other(mid) in rank]
+    before = [k for k in own if rank[k.other(mid)] < rank[mid]]
+    best = max(before or own, key=lambda k: _closeness(k, mid, rank), default=None)
     if best is None:
-        return FamilyMember(mid, m.title, m.site, m.when, m.words, Layer.REUSE, "member", "", 0.0)
+        return FamilyMember(
+            mid, m.title, m.site, m.when, m.words, Layer.REUSE, "member", "", 0.0, clock=m.clock
+        )
     layer = _layer(best, mid)
     other = best.other(mid)
-    if layer in (Layer.EXACT, Layer.NEAR) or as_derived or not wire:
+    if before and (layer in (Layer.EXACT, Layer.NEAR) or best.derived() == mid or not wire):
         parent = other
-    else:
+    elif wire:
         parent = f"wire:{wire[0]}"
-    name = meta[other].site or other if other in meta else other
+    else:
+        parent = ""
+    relation = _relation(mid, best, layer, meta.get(other), m, parent == other)
     return FamilyMember(
-        mid, m.title, m.site, m.when, m.words, layer, _relation(mid, own, best, layer, name),
-        parent, round(best.share(mid), 3),
+        mid, m.title, m.site, m.when, m.words, layer, relation, parent,
+        round(best.share(mid), 3), clock=m.clock,
     )  # fmt: skip
+
+
+def _closeness(link: _Link, mid: str, rank: dict[str, int]) -> tuple[int, float, int]:
+    layer = _layer(link, mid)
+    kind = 3 if layer == Layer.EXACT else 2 if layer == Layer.NEAR else int(link.derived() == mid)
+    return kind, link.share(mid), -rank[link.other(mid)]
 
 
 def _layer(link: _Link, mid: str) -> Layer:
@@ -229,17 +266,21 @@ def _layer(link: _Link, mid: str) -> Layer:
     return Layer.REUSE
 
 
-def _relation(mid: str, own: list[_Link], best: _Link, layer: Layer, name: str) -> str:
+def _relation(
+    mid: str, best: _Link, layer: Layer, other: _Meta | None, m: _Meta, is_parent: bool
+) -> str:
+    """The member's relation in words, true by the dates and word counts shown beside it."""
+    name = (other.site or other.id) if other else best.other(mid)
     if layer == Layer.EXACT:
         return f"exact duplicate of {name}"
     if layer == Layer.NEAR:
         return f"near-duplicate of {name}"
     if best.cut_short == mid:
         return "republication cut short"
-    if best.earlier == mid:
-        return "earlier, shorter version"
+    if other is not None and best.earlier in (mid, other.id) and is_parent:
+        return f"{'longer' if m.words > other.words else 'shorter'} version of {name}"
     spun = best.verbatim < 0.5
-    if best.derived() == mid:
+    if best.derived() == mid and is_parent:
         return f"{'spun (paraphrased)' if spun else 'partial'} copy of {name}"
     if best.relation == Relation.COMMON_SOURCE and best.source:
         return f"{'rewrites' if spun else 'runs'} the {best.source} story"
@@ -328,7 +369,7 @@ def _grown(member: FamilyMember, words: int, sample: str) -> FamilyMember:
         sample = sample[:157].rstrip() + "…"
     return FamilyMember(
         member.article_id, member.title, member.site, member.when, member.words, member.layer,
-        member.relation, member.parent, member.reuse_share, words, sample,
+        member.relation, member.parent, member.reuse_share, words, sample, member.clock,
     )  # fmt: skip
 
 
