@@ -33,3 +33,11 @@ class StoreConfig:
     path: str = "unspun.db"
     boilerplate_min_articles: int = 5  # a line seen in this many articles of a site ...
     boilerplate_min_share: float = 0.3  # ... and in this share of them is site boilerplate
+    # Across the whole library, whatever the site: a short paragraph held by this many
+    # articles that are different stories, and about none of them (the share of its content
+    # words their bodies repeat stays under library_about), is furniture: "Enter City and
+    # State or Zip Code", "Loading comments…". A wire paragraph recurs among versions of one
+    # story, and a quoted tweet is about the stories that quote it: both stay. (0: off)
+    library_min_stories: int = 3
+    library_max_words: int = 20
+    library_about: float = 0.4

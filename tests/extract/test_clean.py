@@ -22,6 +22,11 @@ from unspun.extract.clean import (
         "Search",
         "Advertisement",
         "Share this:",
+        "window._ads = window._ads || [];  _ads.push({ mode: 'thumbs', container: 'ad-3' });",
+        "(68102)",
+        "High 86F. Winds NNE at 5 to 10 mph.",
+        "Mainly clear. Low near 70F. Winds N at 5 to 10 mph.",
+        "Loading comments...",
         "Facebook Twitter Email",
         "Leave a Reply",
         "Your email address will not be published. Required fields are marked *",
@@ -49,6 +54,9 @@ def test_site_boilerplate(line: str) -> None:
 @pytest.mark.parametrize(
     "line",
     [
+        "Temperatures hit a high of 91F on Sunday as protesters marched, with light winds.",
+        "The president said x = y was not a formula he liked; he added (again) that it held.",
+        "The vote was 212 to 88.",
         "The council voted to register all new boats by the end of the year.",
         "Search teams found the missing hikers on Sunday after a three-day effort.",
         "She said she had never missed a council meeting in twenty years of service.",

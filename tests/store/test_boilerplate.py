@@ -90,8 +90,12 @@ def test_same_story_tells_versions_from_different_stories(make_article) -> None:
 # -- in the library ---------------------------------------------------------------------
 
 
+# The site rule alone: the rule for the whole library (below) would see the footer first.
+SITE_ONLY = StoreConfig(library_min_stories=0)
+
+
 def test_a_site_footer_is_recognised_and_every_holder_cleaned(make_article) -> None:
-    cfg = StoreConfig(boilerplate_min_articles=5, boilerplate_min_share=0.3)
+    cfg = StoreConfig(boilerplate_min_articles=5, boilerplate_min_share=0.3, library_min_stories=0)
     articles = [_story(make_article, i, "paper.example", [FOOTER]) for i in range(7)]
     with open_store(":memory:", cfg) as store:
         first = store.add_many(articles[:4])
@@ -146,7 +150,7 @@ def test_versions_of_one_story_on_one_site_are_not_boilerplate(make_article) -> 
 
 
 def test_a_line_in_too_small_a_share_of_the_site_is_kept(make_article) -> None:
-    cfg = StoreConfig(boilerplate_min_articles=5, boilerplate_min_share=0.3)
+    cfg = StoreConfig(boilerplate_min_articles=5, boilerplate_min_share=0.3, library_min_stories=0)
     before = [_story(make_article, 200 + i, "paper.example", []) for i in range(30)]
     plain = [_story(make_article, 100 + i, "paper.example", []) for i in range(15)]
     with_line = [_story(make_article, i, "paper.example", [COPYRIGHT]) for i in range(5)]
@@ -170,7 +174,7 @@ def test_a_line_a_site_gains_late_is_recognised(make_article) -> None:
 
 def test_removing_articles_takes_back_their_lines(make_article) -> None:
     articles = [_story(make_article, i, "paper.example", [FOOTER]) for i in range(5)]
-    with open_store(":memory:") as store:
+    with open_store(":memory:", SITE_ONLY) as store:
         store.add_many(articles[:4])
         store.remove(articles[0].id)
         store.add(articles[4])  # only 4 holders now
@@ -180,6 +184,41 @@ def test_removing_articles_takes_back_their_lines(make_article) -> None:
 
 
 def test_unknown_site_is_not_tracked(make_article) -> None:
-    with open_store(":memory:") as store:
+    with open_store(":memory:", SITE_ONLY) as store:
         store.add_many(_story(make_article, i, "", [FOOTER]) for i in range(8))
+        assert store.site_boilerplate() == []
+
+
+# -- across the whole library ------------------------------------------------------------
+
+
+def test_furniture_of_different_stories_on_different_sites_is_recognised(make_article) -> None:
+    stories = [_story(make_article, i, f"site{i}.example", [FOOTER]) for i in range(3)]
+    with open_store(":memory:") as store:
+        store.add_many(stories[:2])
+        assert FOOTER in store.get(stories[0].id).text  # two stories are not enough
+        summary = store.add_many(stories[2:])
+        assert (summary.new_boilerplate, summary.cleaned) == (1, 2)
+        assert all(FOOTER not in store.get(s.id).text for s in stories)
+        assert store.site_boilerplate() == [("all sites", FOOTER, 3)]
+        later = _story(make_article, 9, "new.example", [FOOTER])  # a site seen first now
+        store.add(later)
+        assert store.get(later.id).boilerplate == (FOOTER,)
+
+
+def test_a_line_about_the_stories_that_hold_it_is_kept(make_article) -> None:
+    quote = "Harbour council budget ferry mayor festival"  # words each story's body uses
+    stories = [_story(make_article, i, f"site{i}.example", [quote]) for i in range(4)]
+    with open_store(":memory:") as store:
+        store.add_many(stories)
+        assert store.site_boilerplate() == []
+        assert all(quote in store.get(s.id).text for s in stories)
+
+
+def test_a_long_paragraph_is_never_library_furniture(make_article) -> None:
+    rng = random.Random(5)
+    long_line = " ".join(rng.choice(["lorem", "ipsum", "dolor"]) for _ in range(25)) + "."
+    stories = [_story(make_article, i, f"site{i}.example", [long_line]) for i in range(4)]
+    with open_store(":memory:") as store:
+        store.add_many(stories)
         assert store.site_boilerplate() == []

@@ -241,5 +241,16 @@ def eval_stories(data: Path | None, as_json: bool) -> None:
     _emit(evaluate_stories(news), as_json)
 
 
+@eval_group.command("junk")
+@_data_option("news/helsinki_articles.csv")
+@json_option
+def eval_junk(data: Path | None, as_json: bool) -> None:
+    """Site furniture left in the stored bodies of a Helsinki library (hand-labelled)."""
+    from unspun.evaluate.helsinki import evaluate_junk
+
+    news = data or shared_data_dir() / "news" / "helsinki_articles.csv"
+    _emit(evaluate_junk(news), as_json)
+
+
 def register(group: click.Group) -> None:
     group.add_command(eval_group)

@@ -219,3 +219,74 @@ def evaluate_stories(news: Path, devset: Path = DEVSET) -> dict[str, Any]:
     result["consistency"] = check_relations(families)
     result["library_families"] = len(families)
     return result
+
+
+# -- junk paragraphs ------------------------------------------------------------------------
+
+
+def library_articles(news: Path, workdir: Path) -> dict[str, Article]:
+    """The corpus added to a library in ``workdir`` (so boilerplate learnt across the library
+    is removed), each stored article by its corpus id."""
+    from unspun.extract.sources import read_inputs
+    from unspun.store import open_store
+
+    with open_store(workdir / "helsinki.db") as store:
+        store.add_many(read_inputs([str(news)], ExtractConfig()))
+        return {a.external_id: a for a in store.iter_articles()}
+
+
+def kept_paragraphs(row_text: str, article: Article) -> list[bool]:
+    """For each `` ### ``-separated paragraph of a corpus cell, whether the stored body holds
+    it (a body paragraph starts inside it, by its offset in the cell)."""
+    starts = sorted(p.origin for p in article.paragraphs if p.origin >= 0)
+    kept, pos = [], 0
+    for piece in row_text.split(SEPARATOR):
+        end = pos + len(piece)
+        kept.append(any(pos <= s < end for s in starts) if piece.strip() else False)
+        pos = end + len(SEPARATOR)
+    return kept
+
+
+def score_junk(
+    items: list[dict[str, Any]], rows: dict[str, dict[str, str]], stored: dict[str, Article]
+) -> dict[str, Any]:
+    """Of the paragraphs labelled junk, the share gone from the stored bodies; of those
+    labelled body, the share kept (paragraphs pooled over the articles)."""
+    counts = {"junk": [0, 0], "body": [0, 0], "meta": [0, 0], "caption": [0, 0], "headline": [0, 0]}
+    missing = []
+    for item in items:
+        if item["id"] not in stored:
+            missing.append(item["id"])
+            continue
+        kept = kept_paragraphs(rows[item["id"]]["text"], stored[item["id"]])
+        for role, in_body in zip(item["roles"], kept, strict=True):
+            if role in counts:
+                counts[role][0] += 1
+                counts[role][1] += in_body
+    share = {role: (n - k) / n if n else 1.0 for role, (n, k) in counts.items()}
+    return {
+        "articles": len(items),
+        "junk_paragraphs": counts["junk"][0],
+        "junk_removed": round(share["junk"], 4),
+        "body_paragraphs": counts["body"][0],
+        "body_kept": round(1 - share["body"], 4),
+        "meta_removed": round(share["meta"], 4),
+        "caption_removed": round(share["caption"], 4),
+        "headline_removed": round(share["headline"], 4),
+        "not_stored": missing,
+    }
+
+
+def evaluate_junk(news: Path, devset: Path = DEVSET) -> dict[str, Any]:
+    """Site furniture in the stored bodies of a Helsinki library, against hand-labelled
+    paragraph roles: the share of junk paragraphs removed and of body paragraphs kept."""
+    import tempfile
+
+    items = load_labels("junk.json", devset)["items"]
+    rows = read_rows(news)
+    with tempfile.TemporaryDirectory(prefix="unspun-junk-") as tmp:
+        stored = library_articles(news, Path(tmp))
+    return {
+        part: score_junk([i for i in items if part_of(i["id"]) == part], rows, stored)
+        for part in PARTS
+    }

@@ -349,6 +349,17 @@ def find_date(line: str) -> str:
     return ""
 
 
+# Script and style text a scraper kept: assignments, calls and braces, not sentences.
+_CODE = re.compile(
+    r"(?:\bwindow\.|\bdocument\.|\bfunction\s*\(|\bvar\s+\w+\s*=|[\w\]]\s*=\s*[\w\[{'\"]"
+    r"|\.push\(|\}\);|[{};]\s*[\w.-]+\s*:\s*[^\s])"
+)
+# A weather box: "High 86F. Winds NNE at 5 to 10 mph.", "Mainly clear. Low near 70F."
+_WEATHER = re.compile(r"\b(?:high|low)s?(?:\s+(?:near|around|of))?\s+-?\d{1,3}\s*°?\s*[FC]\b", re.I)
+_WIND = re.compile(r"\bwinds?\s+(?:[NSEW]{1,3}\b|light and variable|calm)|\d+\s+to\s+\d+\s+mph")
+_LOADING = re.compile(r"^\s*loading\b[^.!?]{0,40}(?:\.\.\.|…)?\s*$", re.I)
+
+
 def boilerplate_reason(line: str) -> str | None:
     """Why a unit of text is site boilerplate, or None when it may be article text."""
     text = line.strip()
@@ -359,8 +370,14 @@ def boilerplate_reason(line: str) -> str | None:
         bare = " ".join(_PUNCT.sub(" ", text.lower()).split())
         if bare in _UI:
             return "interface"
-        if not _ALNUM.search(bare):
-            return "symbols"
+        if not _ALNUM.search(bare) or (words <= 3 and not any(c.isalpha() for c in bare)):
+            return "symbols"  # punctuation, or a number alone: "(68102)", "0"
+    if _code_like(text):
+        return "script"
+    if words <= 30 and _WEATHER.search(text) and _WIND.search(text):
+        return "weather"
+    if words <= 6 and _LOADING.match(text):
+        return "widget"
     if words > 40 or (words > 15 and "\n" in text):  # a long or hard-wrapped paragraph
         return None
     low = text.lower()
@@ -382,6 +399,13 @@ def boilerplate_reason(line: str) -> str | None:
     if words <= 12 and _BREADCRUMB.match(text) and not _TERMINAL_END(text):
         return "breadcrumb"
     return None
+
+
+def _code_like(text: str) -> bool:
+    """Program text: several assignments, calls or braces, and a good share of punctuation."""
+    hits = len(_CODE.findall(text))
+    marks = sum(text.count(c) for c in "{}();=[]")
+    return hits >= 2 and marks >= 0.04 * len(text)
 
 
 def _has_phrase(low: str) -> bool:

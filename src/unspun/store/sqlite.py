@@ -26,6 +26,7 @@ from typing import Any, Protocol
 
 from unspun.config import StoreConfig
 from unspun.errors import NotFound, StoreError, UnspunError
+from unspun.lexicon import relevance, stems
 from unspun.model import Article, Caption, Paragraph, Rejected, WireCredit, content_id
 from unspun.store import schema
 from unspun.store.boilerplate import (
@@ -43,6 +44,10 @@ log = logging.getLogger(__name__)
 Progress = Callable[[Article | Rejected, str], None]  # item, "added" | "present" | "failed"
 _SKETCH_CACHE = 4096
 _IN_CHUNK = 500  # SQLite host parameters per IN (...) query
+# The name under which lines are counted for the whole library, whatever their site, and
+# the words that show it.
+LIBRARY = "*"
+ALL_SITES = "all sites"
 _STORED = (
     "id clean_id raw_hash site_id site url title byline published date fetched language "
     "format origin external_id title_origin text paragraphs captions credits boilerplate wire "
@@ -278,12 +283,14 @@ class SqliteStore:
         if (found := self._existing(article)) is not None:
             return self._sighted(found, article), 0, 0
         site_id = self._site_id(article.site) if article.site else None
+        library_id = self._site_id(LIBRARY)
+        keys = paragraph_keys(article)
+        known = self._boilerplate_keys(library_id).intersection(keys)
         if site_id is not None:
-            keys = paragraph_keys(article)
-            known = self._boilerplate_keys(site_id).intersection(keys)
-            if known:
-                article = strip_lines(article, known, keys)
-                keys = [k for k in keys if k not in known]
+            known |= self._boilerplate_keys(site_id).intersection(keys)
+        if known:
+            article = strip_lines(article, known, keys)
+            keys = [k for k in keys if k not in known]
         clean_id = _clean_id(article)
         same = self.conn.execute(
             "SELECT seq, id, site, url, origin FROM articles WHERE clean_id = ? LIMIT 1",
@@ -295,15 +302,21 @@ class SqliteStore:
         seq = self._insert(article, clean_id, site_id)
         for index in self.indexes:
             index.add(article)
-        if site_id is None:
-            return "added", 0, 0
-        site_n = self.conn.execute(
-            "UPDATE sites SET n_articles = n_articles + 1 WHERE site_id = ? RETURNING n_articles",
-            (site_id,),
-        ).fetchone()[0]
-        new_lines = self._track_lines(site_id, seq, article, keys, site_n)
-        cleaned = self._recognise(site_id, new_lines) - {seq} if new_lines else set()
-        return "added", len(cleaned), len(new_lines)
+        cleaned: set[int] = set()
+        new_lines = 0
+        for scope in (site_id, library_id if self.cfg.library_min_stories > 0 else None):
+            if scope is None:
+                continue
+            scope_n = self.conn.execute(
+                "UPDATE sites SET n_articles = n_articles + 1 WHERE site_id = ? "
+                "RETURNING n_articles",
+                (scope,),
+            ).fetchone()[0]
+            found = self._track_lines(scope, seq, article, keys, scope_n, scope == library_id)
+            if found:
+                cleaned |= self._recognise(scope, found) - {seq}
+                new_lines += len(found)
+        return "added", len(cleaned), new_lines
 
     def _existing(self, article: Article) -> tuple[Any, ...] | None:
         """(seq, id, site, url, origin) of the stored article with this id or these raw bytes."""
@@ -378,14 +391,19 @@ class SqliteStore:
         article: Article,
         keys: list[int],
         site_n: int,
+        library: bool = False,
     ) -> list[tuple[int, str]]:
-        """Count the article's paragraphs for its site; return the lines now recognised."""
+        """Count the article's paragraphs for its site (or, with ``library``, its short ones
+        for the whole library); return the lines now recognised as boilerplate."""
         texts: dict[int, str] = {}
         for key, para in zip(keys, body_paragraphs(article), strict=True):
-            texts.setdefault(key, article.text[para.start : para.end])
+            text = article.text[para.start : para.end]
+            if not library or len(text.split()) <= self.cfg.library_max_words:
+                texts.setdefault(key, text)
         stats = self._line_stats(site_id, list(texts))
         same_as: dict[int, bool] = {}  # holder seq -> is it the same story as this article
-        need = self.cfg.boilerplate_min_articles
+        need = self.cfg.library_min_stories if library else self.cfg.boilerplate_min_articles
+        share = 0.0 if library else self.cfg.boilerplate_min_share
         rows, recognised = [], []
         for key, text in texts.items():
             n, reps, since = stats.get(key, (0, [], site_n - 1))
@@ -395,14 +413,24 @@ class SqliteStore:
             rows.append((site_id, key, n, ",".join(map(str, reps)), since))
             # The share counts the site's articles since the line first appeared, so a line
             # that a site's template gains late is still recognised.
-            if len(reps) >= need and n >= self.cfg.boilerplate_min_share * (site_n - since):
-                recognised.append((key, text))
+            if len(reps) >= need and n >= share * (site_n - since):
+                if not library or not self._about_any(text, reps):
+                    recognised.append((key, text))
         self.conn.executemany("INSERT OR REPLACE INTO line_stats VALUES (?, ?, ?, ?, ?)", rows)
         self.conn.executemany(
             "INSERT OR IGNORE INTO site_lines VALUES (?, ?, ?)",
             [(site_id, key, seq) for key in texts],
         )
         return recognised
+
+    def _about_any(self, line: str, holders: list[int]) -> bool:
+        """Whether ``line`` is about one of the stored articles ``holders``: their bodies
+        (the line left out) repeat enough of its content words."""
+        for seq in holders:
+            body = self._load(seq).text.replace(line, " ")
+            if relevance(line, stems(body)) >= self.cfg.library_about:
+                return True
+        return False
 
     def _line_stats(self, site_id: int, keys: list[int]) -> dict[int, tuple[int, list[int], int]]:
         """(holders, holders that are different stories, site articles before) of each line."""
@@ -584,14 +612,15 @@ class SqliteStore:
         return [dict(zip(keys, row, strict=True)) for row in rows]
 
     def site_boilerplate(self, site: str | None = None) -> builtins.list[tuple[str, str, int]]:
-        """Recognised boilerplate lines as (site, line, articles holding it when recognised)."""
+        """Recognised boilerplate lines as (site, line, articles holding it when recognised);
+        a line recognised across the whole library has the site "all sites"."""
         rows = self.conn.execute(
             "SELECT s.name, b.text, b.articles FROM site_boilerplate b JOIN sites s USING (site_id)"
             + (" WHERE s.name = ?" if site is not None else "")
             + " ORDER BY s.name, b.articles DESC",
             (site,) if site is not None else (),
         )
-        return [(r[0], r[1], r[2]) for r in rows]
+        return [(ALL_SITES if r[0] == LIBRARY else r[0], r[1], r[2]) for r in rows]
 
     def summary(self) -> dict[str, Any]:
         """What the library holds: counts by site, wire credit, format and language, dates."""
