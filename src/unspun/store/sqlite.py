@@ -312,10 +312,10 @@ class SqliteStore:
                 "RETURNING n_articles",
                 (scope,),
             ).fetchone()[0]
-            found = self._track_lines(scope, seq, article, keys, scope_n, scope == library_id)
-            if found:
-                cleaned |= self._recognise(scope, found) - {seq}
-                new_lines += len(found)
+            lines = self._track_lines(scope, seq, article, keys, scope_n, scope == library_id)
+            if lines:
+                cleaned |= self._recognise(scope, lines) - {seq}
+                new_lines += len(lines)
         return "added", len(cleaned), new_lines
 
     def _existing(self, article: Article) -> tuple[Any, ...] | None:
@@ -413,9 +413,9 @@ class SqliteStore:
             rows.append((site_id, key, n, ",".join(map(str, reps)), since))
             # The share counts the site's articles since the line first appeared, so a line
             # that a site's template gains late is still recognised.
-            if len(reps) >= need and n >= share * (site_n - since):
-                if not library or not self._about_any(text, reps):
-                    recognised.append((key, text))
+            enough = len(reps) >= need and n >= share * (site_n - since)
+            if enough and not (library and self._about_any(text, reps)):
+                recognised.append((key, text))
         self.conn.executemany("INSERT OR REPLACE INTO line_stats VALUES (?, ?, ?, ?, ?)", rows)
         self.conn.executemany(
             "INSERT OR IGNORE INTO site_lines VALUES (?, ?, ?)",
