@@ -34,10 +34,11 @@ class StoreConfig:
     boilerplate_min_articles: int = 5  # a line seen in this many articles of a site ...
     boilerplate_min_share: float = 0.3  # ... and in this share of them is site boilerplate
     # Across the whole library, whatever the site: a short paragraph held by this many
-    # articles that are different stories, and about none of them (the share of its content
-    # words their bodies repeat stays under library_about), is furniture: "Enter City and
-    # State or Zip Code", "Loading comments…". A wire paragraph recurs among versions of one
-    # story, and a quoted tweet is about the stories that quote it: both stay. (0: off)
+    # articles that share nothing else (not a tenth of their wording), and about none of
+    # them (under library_about of its content words recur in their bodies), is furniture:
+    # "Enter City and State or Zip Code", "Loading comments…". A wire paragraph recurs in
+    # articles that share more of the story, and a quoted tweet is about the stories that
+    # quote it: both stay. (0: off)
     library_min_stories: int = 3
     library_max_words: int = 20
     library_about: float = 0.4

@@ -30,6 +30,7 @@ SHINGLE = 5  # words per shingle
 SAMPLE = 4  # keep shingles whose hash is divisible by this (a fixed-rate sample)
 MIN_SKETCH = 3  # sketches smaller than this are too short to call two articles one story
 SAME_STORY = 0.5  # containment at or above which two articles are versions of one story
+RELATED = 0.1  # containment at or above which two articles share more than furniture
 
 
 def line_key(text: str) -> int:
@@ -89,12 +90,13 @@ def unpack_sketch(data: bytes) -> frozenset[int]:
     return frozenset(values)
 
 
-def same_story(a: frozenset[int], b: frozenset[int]) -> bool:
-    """Whether two sketches look like versions of one story (most of the shorter in the longer)."""
+def same_story(a: frozenset[int], b: frozenset[int], at: float = SAME_STORY) -> bool:
+    """Whether two sketches look like versions of one story (most of the shorter in the
+    longer); with ``at=RELATED``, whether they share anything beyond a line or two."""
     small = min(len(a), len(b))
     if small < MIN_SKETCH:
         return a == b and small > 0
-    return len(a & b) / small >= SAME_STORY
+    return len(a & b) / small >= at
 
 
 def strip_lines(article: Article, keys: set[int], para_keys: list[int] | None = None) -> Article:

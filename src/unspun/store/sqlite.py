@@ -30,6 +30,8 @@ from unspun.lexicon import relevance, stems
 from unspun.model import Article, Caption, Paragraph, Rejected, WireCredit, content_id
 from unspun.store import schema
 from unspun.store.boilerplate import (
+    RELATED,
+    SAME_STORY,
     body_paragraphs,
     pack_sketch,
     paragraph_keys,
@@ -407,7 +409,10 @@ class SqliteStore:
         rows, recognised = [], []
         for key, text in texts.items():
             n, reps, since = stats.get(key, (0, [], site_n - 1))
-            if len(reps) < need and not any(self._same(seq, r, article, same_as) for r in reps):
+            if len(reps) < need and not any(
+                self._same(seq, r, article, same_as, RELATED if library else SAME_STORY)
+                for r in reps
+            ):
                 reps = [*reps, seq]
             n += 1
             rows.append((site_id, key, n, ",".join(map(str, reps)), since))
@@ -446,12 +451,15 @@ class SqliteStore:
                 found[line] = (n, [int(r) for r in reps.split(",") if r], since)
         return found
 
-    def _same(self, seq: int, other: int, article: Article, memo: dict[int, bool]) -> bool:
-        """Whether stored article ``other`` is a version of the story being added as ``seq``."""
+    def _same(
+        self, seq: int, other: int, article: Article, memo: dict[int, bool], at: float
+    ) -> bool:
+        """Whether stored article ``other`` is a version of the story being added as ``seq``
+        (with ``at=RELATED``: shares more than furniture with it)."""
         if other not in memo:
             if seq not in self._sketches:
                 self._remember_sketch(seq, sketch(article))
-            memo[other] = other == seq or same_story(self._sketch(seq), self._sketch(other))
+            memo[other] = other == seq or same_story(self._sketch(seq), self._sketch(other), at)
         return memo[other]
 
     def _sketch(self, seq: int) -> frozenset[int]:
