@@ -75,7 +75,7 @@ def test_attached_index_places_articles_as_they_are_added(store: SqliteStore) ->
     assert len(family_ids(store.conn, min_size=1)) == 2
 
 
-def test_removing_the_article_that_links_two_others_splits_the_family(
+def test_a_page_carrying_two_stories_whole_joins_neither_added_one_by_one(
     store: SqliteStore,
 ) -> None:
     index = SourceIndex(store.conn)
@@ -87,9 +87,23 @@ def test_removing_the_article_that_links_two_others_splits_the_family(
     bakery = make_article(OTHER, "bakery.example", "2024-03-04T10:00:00", title="Sourdough")
     for article in (ferry, both, bakery):
         store.add(article)
-    assert _members(store, ferry.id) == {ferry.id, both.id, bakery.id}
+    # Placed before the bakery story, the page first joins the ferry family; once the bakery
+    # story links to another part of it, it is a compilation and joins neither.
+    assert family_of(store.conn, ferry.id) != family_of(store.conn, bakery.id)
+    assert family_of(store.conn, both.id) not in {
+        family_of(store.conn, ferry.id),
+        family_of(store.conn, bakery.id),
+    }
+    compiled = store.conn.execute(
+        "SELECT family FROM fam_compiles WHERE article_id = ?", (both.id,)
+    ).fetchall()
+    assert {r[0] for r in compiled} == {
+        family_of(store.conn, ferry.id),
+        family_of(store.conn, bakery.id),
+    }
     store.remove(both.id)
     assert family_of(store.conn, ferry.id) != family_of(store.conn, bakery.id)
+    assert store.conn.execute("SELECT COUNT(*) FROM fam_compiles").fetchone()[0] == 0
 
 
 def test_a_page_compiling_two_stories_merges_neither(store: SqliteStore) -> None:
@@ -131,3 +145,32 @@ def test_a_same_event_link_needs_enough_of_the_new_article() -> None:
     assert 0.2 <= alignment.summary.copy_share < 0.5  # two of six sentences
     assert _same_event(alignment, FamilyConfig())
     assert not _same_event(alignment, FamilyConfig(event_min_share=0.5))
+
+
+def _filler(seed: int, n: int) -> list[str]:
+    """``n`` sentences of their own, sharing no run of words with any other text here."""
+    import random
+
+    rng = random.Random(seed)
+    pool = ["".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3))
+            for _ in range(60)]  # fmt: skip
+    return [" ".join(rng.choice(pool) for _ in range(14)).capitalize() + "." for _ in range(n)]
+
+
+def test_versions_of_one_agency_story_with_a_new_top_are_one_family(store: SqliteStore) -> None:
+    # The evening version, and the morning rewrite: a new top over the same body, so the
+    # two share less than half of either, but a long block word for word.
+    evening = make_article(
+        [*_filler(1, 26), *STORY], "a.example", "2024-03-04T20:00:00", agency="Reuters"
+    )
+    morning = make_article(
+        [*_filler(2, 27), *STORY], "b.example", "2024-03-05T07:00:00", agency="Reuters"
+    )
+    other_agency = make_article(
+        [*_filler(3, 27), *STORY], "c.example", "2024-03-05T08:00:00", agency="AFP"
+    )
+    store.add_many([evening, morning, other_agency])
+    sync_families(store, SourceIndex(store.conn), FamilyConfig())
+    assert family_of(store.conn, evening.id) == family_of(store.conn, morning.id)
+    # another agency's report sharing the same block is held to the stricter rule
+    assert family_of(store.conn, other_agency.id) != family_of(store.conn, evening.id)

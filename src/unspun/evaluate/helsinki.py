@@ -123,14 +123,13 @@ def library_families(news: Path, workdir: Path) -> tuple[dict[str, int], list[An
     with open_store(workdir / "helsinki.db") as store:
         store.add_many(read_inputs([str(news)], ExtractConfig()))
         sync_families(store, SourceIndex(store.conn), FamilyConfig())
-        external = dict(store.conn.execute("SELECT id, external_id FROM articles").fetchall())
         families = [load_family(store, f) for f in family_ids(store.conn)]
-    family_of = {
-        external[m.article_id]: f.id
-        for f in families
-        for m in f.members
-        if m.article_id in external
-    }
+        family_of = dict(
+            store.conn.execute(
+                "SELECT a.external_id, m.family FROM fam_members m JOIN articles a "
+                "ON a.id = m.article_id"
+            ).fetchall()
+        )
     return family_of, families
 
 

@@ -37,7 +37,7 @@ from unspun.align import AlignConfig, Embedder
 from unspun.align.features import STOPWORDS
 from unspun.align.matcher import Unit, align_units, article_units
 from unspun.errors import NotFound, StoreError
-from unspun.model import Alignment, Article
+from unspun.model import Alignment, Article, Span
 from unspun.provenance.direction import DirectionConfig, infer_direction
 from unspun.provenance.records import Direction
 from unspun.retrieve.candidates import fuse
@@ -50,7 +50,7 @@ from unspun.store import SqliteStore
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: links keep the character range each side covers
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS fam_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS fam_members (article_id TEXT PRIMARY KEY, "
@@ -61,12 +61,17 @@ SCHEMA = (
     "share_a REAL NOT NULL, share_b REAL NOT NULL, verbatim REAL NOT NULL, "
     "relation TEXT NOT NULL, confidence REAL NOT NULL, source TEXT NOT NULL, "
     "cut_short TEXT NOT NULL, earlier TEXT NOT NULL, verdict TEXT NOT NULL, "
-    "reasons TEXT NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID",
+    "reasons TEXT NOT NULL, a_lo INTEGER NOT NULL, a_hi INTEGER NOT NULL, "
+    "b_lo INTEGER NOT NULL, b_hi INTEGER NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID",
     "CREATE INDEX IF NOT EXISTS fam_links_b ON fam_links (b)",
     "CREATE TABLE IF NOT EXISTS fam_events (a TEXT NOT NULL, b TEXT NOT NULL, "
     "share REAL NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID",
     "CREATE INDEX IF NOT EXISTS fam_events_b ON fam_events (b)",
+    "CREATE TABLE IF NOT EXISTS fam_compiles (article_id TEXT NOT NULL, family INTEGER NOT NULL, "
+    "PRIMARY KEY (article_id, family)) WITHOUT ROWID",
+    "CREATE INDEX IF NOT EXISTS fam_compiles_family ON fam_compiles (family)",
 )
+TABLES = ("fam_members", "fam_links", "fam_events", "fam_compiles")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +87,14 @@ class FamilyConfig:
     # and some of the longer one.
     loose_share: float = 0.5
     loose_long_share: float = 0.2
-    merge_overlap: float = 0.5  # two families merge when the new article's material shared
-    # with each overlaps this much (a page compiling two stories merges nothing)
+    # Versions of one agency's story (both credit it) rewritten at the top over the same
+    # body: a third of the shorter, and this many words, copied (mostly verbatim).
+    version_share: float = 1 / 3
+    version_words: int = 200
+    # A page compiling several stories (a digest, a live blog) shares text with articles of
+    # different stories in parts of it that overlap this little (a share of the shorter
+    # part): it joins none of their families and merges none.
+    compile_overlap: float = 0.1
     # Too little shared text for a family, but this many sentence pairs (close rewordings of
     # the same facts) covering this share of the new article: the same event, reported
     # independently. Two sentences alone are no evidence in a large library: stock phrases
@@ -116,12 +127,23 @@ class Link:
     direction: Direction
     strength: float  # share of the shorter article found in the longer
     covers: frozenset[int]  # a's body sentences (their starts) with a counterpart in b
+    a_range: tuple[int, int] = (0, 0)  # the characters of a's body the shared text spans
+    b_range: tuple[int, int] = (0, 0)  # ... and of b's
 
 
 def ensure_schema(conn: sqlite3.Connection) -> None:
-    for statement in SCHEMA:
-        conn.execute(statement)
+    """Create the family tables; families of an older schema are dropped, to be placed again
+    (they are derived from the library, which is untouched)."""
+    conn.execute(SCHEMA[0])
     row = conn.execute("SELECT value FROM fam_meta WHERE key = 'schema_version'").fetchone()
+    if row is not None and int(row[0]) < SCHEMA_VERSION:
+        log.warning("story families have schema version %s: they are built again", row[0])
+        for table in TABLES:
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+        conn.execute("DELETE FROM fam_meta WHERE key = 'schema_version'")
+        row = None
+    for statement in SCHEMA[1:]:
+        conn.execute(statement)
     if row is None:
         conn.execute("INSERT INTO fam_meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
     elif int(row[0]) != SCHEMA_VERSION:
@@ -179,14 +201,16 @@ def place(
     if found is not None:
         return int(found[0])
     links, events = _links(article, store, index, cfg, embedder)
-    family = _join(conn, article.id, links, cfg)
+    placed = int(conn.execute("SELECT COALESCE(MAX(placed), 0) + 1 FROM fam_members").fetchone()[0])
+    conn.execute("INSERT INTO fam_members VALUES (?, ?, ?)", (article.id, placed, placed))
     for link in links:
         _write_link(conn, link)
     for other, score in events:
         conn.execute(
             "INSERT OR REPLACE INTO fam_events VALUES (?, ?, ?)", (article.id, other, score)
         )
-    return family
+    regroup(conn, [article.id], cfg)
+    return _family_of(conn, article.id)
 
 
 def _links(
@@ -310,8 +334,10 @@ def _link(article: Article, other: Article, alignment: Alignment, cfg: FamilyCon
     long_share = s.source_share if words_a <= words_b else s.copy_share
     verbatim = s.verbatim_share / s.copy_share if s.copy_share else 0.0
     loose = verbatim < 0.5 or _other_agencies(article, other)
-    if share < (cfg.loose_share if loose else cfg.join_share) or share * words < (
-        cfg.min_shared_words
+    if share * words < cfg.min_shared_words:
+        return None
+    if share < (cfg.loose_share if loose else cfg.join_share) and not _versions(
+        article, other, share, share * words, loose, cfg
     ):
         return None
     if loose and long_share < cfg.loose_long_share:
@@ -327,7 +353,17 @@ def _link(article: Article, other: Article, alignment: Alignment, cfg: FamilyCon
         direction,
         share,
         covers,
+        _extent(p.copy for p in alignment.pairs),
+        _extent(p.source for p in alignment.pairs),
     )
+
+
+def _extent(sides: Iterable[tuple[Span, ...]]) -> tuple[int, int]:
+    """The first and last body character the spans cover ((0, 0) for none)."""
+    body = [span for spans in sides for span in spans if span.field == "body"]
+    if not body:
+        return 0, 0
+    return min(b.start for b in body), max(b.end for b in body)
 
 
 _UNITS: OrderedDict[tuple[str, int], list[Unit]] = OrderedDict()
@@ -378,37 +414,18 @@ def _shared_words(a: np.ndarray, b: np.ndarray) -> float:
     return len(np.intersect1d(a, b, assume_unique=True)) / smaller
 
 
+def _versions(
+    a: Article, b: Article, share: float, shared: float, loose: bool, cfg: FamilyConfig
+) -> bool:
+    """Two versions of one agency's story through a day: a rewritten top over the same
+    body shares less than half, but a long block copied word for word."""
+    common = bool(set(a.wire) & set(b.wire))
+    return common and not loose and share >= cfg.version_share and shared >= cfg.version_words
+
+
 def _other_agencies(a: Article, b: Article) -> bool:
     """Both credit agencies, but none in common (two wire reports of one event)."""
     return bool(a.wire and b.wire and not set(a.wire) & set(b.wire))
-
-
-def _join(conn: sqlite3.Connection, article_id: str, links: list[Link], cfg: FamilyConfig) -> int:
-    """The family the article joins: its strongest link's, merging strongly linked families."""
-    placed = int(conn.execute("SELECT COALESCE(MAX(placed), 0) + 1 FROM fam_members").fetchone()[0])
-    if not links:
-        family = int(
-            conn.execute("SELECT COALESCE(MAX(family), 0) + 1 FROM fam_members").fetchone()[0]
-        )
-        conn.execute("INSERT INTO fam_members VALUES (?, ?, ?)", (article_id, family, placed))
-        return family
-    ranked = sorted(links, key=lambda k: -k.strength)
-    family = _family_of(conn, ranked[0].b)
-    for link in ranked[1:]:
-        if _overlap(link.covers, ranked[0].covers) < cfg.merge_overlap:
-            continue
-        other = _family_of(conn, link.b)
-        if other != family:
-            keep, gone = min(family, other), max(family, other)
-            conn.execute("UPDATE fam_members SET family = ? WHERE family = ?", (keep, gone))
-            family = keep
-    conn.execute("INSERT INTO fam_members VALUES (?, ?, ?)", (article_id, family, placed))
-    return family
-
-
-def _overlap(x: frozenset[int], y: frozenset[int]) -> float:
-    smaller = min(len(x), len(y))
-    return len(x & y) / smaller if smaller else 0.0
 
 
 def _family_of(conn: sqlite3.Connection, article_id: str) -> int:
@@ -421,10 +438,10 @@ def _family_of(conn: sqlite3.Connection, article_id: str) -> int:
 def _write_link(conn: sqlite3.Connection, link: Link) -> None:
     d = link.direction
     conn.execute(
-        "INSERT OR REPLACE INTO fam_links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO fam_links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (link.a, link.b, link.share_a, link.share_b, link.verbatim, d.relation.value,
          d.confidence, d.source, d.cut_short, d.earlier_version, d.verdict,
-         "\n".join(d.reasons)),
+         "\n".join(d.reasons), *link.a_range, *link.b_range),
     )  # fmt: skip
 
 
@@ -439,45 +456,145 @@ def forget(conn: sqlite3.Connection, article_id: str) -> bool:
     if row is None:
         return False
     family = int(row[0])
-    conn.execute("DELETE FROM fam_members WHERE article_id = ?", (article_id,))
-    conn.execute("DELETE FROM fam_links WHERE a = ? OR b = ?", (article_id, article_id))
-    conn.execute("DELETE FROM fam_events WHERE a = ? OR b = ?", (article_id, article_id))
-    _split(conn, family)
+    partners = [r[0] for r in conn.execute(
+        "SELECT b FROM fam_links WHERE a = ? UNION SELECT a FROM fam_links WHERE b = ?",
+        (article_id, article_id),
+    )]  # fmt: skip
+    for table, where in (
+        ("fam_members", "article_id = ?"),
+        ("fam_compiles", "article_id = ?"),
+        ("fam_links", "a = ?1 OR b = ?1"),
+        ("fam_events", "a = ?1 OR b = ?1"),
+    ):
+        conn.execute(f"DELETE FROM {table} WHERE {where}", (article_id,))  # fmt: skip
+    rest = [
+        r[0] for r in conn.execute("SELECT article_id FROM fam_members WHERE family = ?", (family,))
+    ]
+    regroup(conn, [*rest, *partners], FamilyConfig())
     return True
 
 
-def _split(conn: sqlite3.Connection, family: int) -> None:
-    """Renumber the parts of a family that no link holds together any more."""
-    members = [
-        r[0]
-        for r in conn.execute(
-            "SELECT article_id FROM fam_members WHERE family = ? ORDER BY placed", (family,)
-        )
-    ]
-    if len(members) < 2:
-        return
-    parent = {m: m for m in members}
+# -- families from links ---------------------------------------------------------------------
 
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
 
-    for a, b in read_links(conn, members):
-        if a in parent and b in parent:
-            parent[root(a)] = root(b)
+@dataclass(frozen=True, slots=True)
+class _Edge:
+    """A stored link seen from one of its articles: the partner, the share of each article
+    found in the other, and the range of this article's body the shared text spans."""
+
+    partner: str
+    own_share: float
+    partner_share: float
+    own_range: tuple[int, int]
+
+
+def _edges(conn: sqlite3.Connection, article_id: str) -> list[_Edge]:
+    rows = conn.execute(
+        "SELECT b, share_a, share_b, a_lo, a_hi FROM fam_links WHERE a = ?1 "
+        "UNION ALL SELECT a, share_b, share_a, b_lo, b_hi FROM fam_links WHERE b = ?1",
+        (article_id,),
+    )
+    return [_Edge(r[0], r[1], r[2], (r[3], r[4])) for r in rows]
+
+
+def compiles(edges: list[_Edge], linked: Callable[[str, str], bool], cfg: FamilyConfig) -> bool:
+    """Whether an article compiles passages of several stories (a digest, a live blog, a
+    roundup): it shares text with two articles in parts of it that barely overlap, and the
+    two are not linked to each other (not versions of one story)."""
+    for i, x in enumerate(edges):
+        for y in edges[i + 1 :]:
+            if _range_overlap(x.own_range, y.own_range) <= cfg.compile_overlap and not linked(
+                x.partner, y.partner
+            ):
+                return True
+    return False
+
+
+def _range_overlap(x: tuple[int, int], y: tuple[int, int]) -> float:
+    """The overlap of two character ranges, as a share of the shorter."""
+    shorter = min(x[1] - x[0], y[1] - y[0])
+    return max(0, min(x[1], y[1]) - max(x[0], y[0])) / shorter if shorter > 0 else 0.0
+
+
+def regroup(conn: sqlite3.Connection, seeds: Iterable[str], cfg: FamilyConfig) -> None:
+    """Recompute the families of ``seeds`` from the stored links: the connected components
+    of the links, where a compilation's links to what it compiles do not count (it joins
+    none of those families, and merges none: it is recorded as compiling each of them).
+
+    Each family is numbered by the placing order of its first-placed member, so numbers
+    stay put as articles are added. Only the families of the seeds and of their linked
+    partners, and those they reach through links, are touched.
+    """
+    edges: dict[str, list[_Edge]] = {}
+
+    def edges_of(x: str) -> list[_Edge]:
+        if x not in edges:
+            edges[x] = _edges(conn, x)
+        return edges[x]
+
+    def linked(x: str, y: str) -> bool:
+        return any(e.partner == y for e in edges_of(x))
+
+    compiling: dict[str, bool] = {}
+
+    def is_compilation(x: str) -> bool:
+        if x not in compiling:
+            compiling[x] = compiles(edges_of(x), linked, cfg)
+        return compiling[x]
+
+    def joins(x: str, e: _Edge) -> bool:
+        return not (is_compilation(x) or is_compilation(e.partner))
+
+    start = set(seeds)
+    start.update(e.partner for x in list(start) for e in edges_of(x))  # a partner may now be
+    # found to compile several stories, and leave its family
+    for family in {_family_of(conn, x) for x in start if _placed(conn, x) is not None}:
+        start.update(r[0] for r in conn.execute(
+            "SELECT article_id FROM fam_members WHERE family = ?", (family,)
+        ))  # fmt: skip
+    start = {x for x in start if _placed(conn, x) is not None}
+    component: dict[str, str] = {}
+    for root in sorted(start):
+        if root in component:
+            continue
+        todo, component[root] = [root], root
+        while todo:
+            x = todo.pop()
+            for e in edges_of(x):
+                if e.partner not in component and joins(x, e):
+                    component[e.partner] = root
+                    todo.append(e.partner)
     groups: dict[str, list[str]] = {}
-    for m in members:
-        groups.setdefault(root(m), []).append(m)
-    if len(groups) == 1:
-        return
-    top = int(conn.execute("SELECT MAX(family) FROM fam_members").fetchone()[0])
-    for i, group in enumerate(sorted(groups.values(), key=len, reverse=True)[1:], start=1):
-        marks = ",".join("?" * len(group))
-        conn.execute(
-            f"UPDATE fam_members SET family = ? WHERE article_id IN ({marks})", (top + i, *group)
+    for x, root in component.items():
+        groups.setdefault(root, []).append(x)
+    for group in groups.values():
+        number = min(_placed(conn, x) or 0 for x in group)
+        conn.executemany(
+            "UPDATE fam_members SET family = ? WHERE article_id = ?", [(number, x) for x in group]
         )
+    near = {e.partner for x in component for e in edges_of(x)}
+    for y in sorted(near | set(component)):
+        if _placed(conn, y) is not None and is_compilation(y):
+            _record_compiled(conn, y, edges_of(y), cfg)
+
+
+def _placed(conn: sqlite3.Connection, article_id: str) -> int | None:
+    row = conn.execute(
+        "SELECT placed FROM fam_members WHERE article_id = ?", (article_id,)
+    ).fetchone()
+    return int(row[0]) if row else None
+
+
+def _record_compiled(
+    conn: sqlite3.Connection, article_id: str, edges: list[_Edge], cfg: FamilyConfig
+) -> None:
+    """The families a compilation carries passages of (its own excepted)."""
+    own = _family_of(conn, article_id)
+    held = {_family_of(conn, e.partner) for e in edges} - {own}
+    conn.execute("DELETE FROM fam_compiles WHERE article_id = ?", (article_id,))
+    conn.executemany(
+        "INSERT INTO fam_compiles VALUES (?, ?)", [(article_id, f) for f in sorted(held)]
+    )
 
 
 def read_links(conn: sqlite3.Connection, members: Iterable[str]) -> list[tuple[str, str]]:
@@ -515,7 +632,7 @@ def sync_families(
     try:
         ensure_schema(conn)
         if rebuild:
-            for table in ("fam_members", "fam_links", "fam_events"):
+            for table in TABLES:
                 conn.execute(f"DELETE FROM {table}")
         stale = [r[0] for r in conn.execute(
             "SELECT article_id FROM fam_members WHERE article_id NOT IN (SELECT id FROM articles)"

@@ -95,6 +95,7 @@ def load_family(store: SqliteStore, family: int, growth: bool = False) -> StoryF
     original, label = _original(meta, links, wire)
     rank = _timeline(meta, original)
     members = [_member(m, meta, links, original, wire, rank) for m in ids if m in meta]
+    members += _compilers(conn, family)
     members.sort(key=lambda x: (time_key(x.when), x.article_id))
     if growth:
         members = _with_growth(store, members, links)
@@ -204,6 +205,25 @@ def _original(meta: dict[str, _Meta], links: list[_Link], wire: tuple[str, ...])
         return "", f"wire story, not in the library: {wire[0]}"
     first = min(meta.values(), key=lambda m: (time_key(m.when), m.id))
     return first.id, "earliest member (the texts do not tell which came first)"
+
+
+def _compilers(conn: sqlite3.Connection, family: int) -> list[FamilyMember]:
+    """The digests and live blogs that carry passages of the family's story among others."""
+    ids = [
+        r[0]
+        for r in conn.execute("SELECT article_id FROM fam_compiles WHERE family = ?", (family,))
+    ]
+    found = []
+    for mid, m in _metas(conn, ids).items():
+        others = conn.execute(
+            "SELECT COUNT(*) - 1 FROM fam_compiles WHERE article_id = ?", (mid,)
+        ).fetchone()[0]
+        more = f" and {others} other stor{'y' if others == 1 else 'ies'}" if others else ""
+        found.append(
+            FamilyMember(mid, m.title, m.site, m.when, m.words, Layer.REUSE,
+                         f"compiles passages of this story{more}", "", 0.0, clock=m.clock)
+        )  # fmt: skip
+    return found
 
 
 def _timeline(meta: dict[str, _Meta], original: str) -> dict[str, int]:
