@@ -48,7 +48,7 @@ def test_family_scores_leave_borderline_pages_out() -> None:
     labels = [{"name": "f", "members": ["1", "2", "3"], "borderline": ["9"]}]
     placed = {"1": 1, "2": 1, "3": 2, "9": 1, "7": 1}
     score = score_families(labels, placed)
-    assert score["recall"] == pytest.approx(1 / 3)  # only 1-2 of the three pairs together
+    assert score["recall"] == pytest.approx(1 / 3, abs=1e-4)  # only 1-2 of three pairs
     assert score["precision"] == pytest.approx(0.5)  # 1-2, 2-1 right; 1-7, 2-7 wrong
     assert score["split"] == ["f"]
 
