@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from collections.abc import Callable
@@ -37,7 +38,7 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON."
 
 def register(group: click.Group) -> None:
     """Add the library commands to the ``unspun`` group."""
-    for command in (add, ls, show, rm, stats):
+    for command in (add, ls, show, rm, reclean, stats):
         group.add_command(command)
 
 
@@ -348,6 +349,51 @@ def rm(ctx: click.Context, article_ids: tuple[str, ...]) -> None:
         for ref in article_ids:
             article = store.remove(ref)
             click.echo(f"removed {article.id} {article.title}".rstrip())
+
+
+# -- reclean -----------------------------------------------------------------------------
+
+
+@click.command()
+@json_option
+@click.pass_context
+def reclean(ctx: click.Context, as_json: bool) -> None:
+    """Apply this version's cleaning rules to every stored article.
+
+    Titles that are no headline (a site name, a prompt) go, a site name glued to a headline
+    is cut off, paragraphs that are boilerplate by their look go, and furniture repeated
+    across the whole library is learnt again. Ids stay the same, and removed text stays
+    listed by `unspun show`. Re-adding the original files applies every rule of extraction.
+    """
+    with open_library(ctx) as store:
+        _attach_index(store)
+        summary = store.reclean()
+        placed = _replace_families(store) if summary.changed else 0
+    if as_json:
+        click.echo(json.dumps(dataclasses.asdict(summary), indent=2))
+        return
+    click.echo(
+        f"re-cleaned {summary.articles} articles: {summary.changed} changed "
+        f"({summary.titles} titles), {summary.library_lines} line(s) of furniture "
+        "recognised across the library"
+        + (f"; story families built again ({placed} articles placed)" if placed else "")
+    )
+
+
+def _replace_families(store: SqliteStore) -> int:
+    """Build the story families again, if the library has any: their links were measured
+    on the texts before they were cleaned."""
+    from unspun.provenance.families import FamilyConfig, sync_families
+    from unspun.retrieve.config import RetrieveConfig
+    from unspun.retrieve.index import SourceIndex
+
+    found = store.conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'fam_members'"
+    ).fetchone()
+    if found is None:
+        return 0
+    index = SourceIndex(store.conn, RetrieveConfig())
+    return sync_families(store, index, FamilyConfig(), rebuild=True)
 
 
 # -- stats -------------------------------------------------------------------------------

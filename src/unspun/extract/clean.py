@@ -614,6 +614,22 @@ def _paragraph(text: str) -> bool:
     return words > 30 or (words > 16 and text.rstrip().endswith("."))
 
 
+def recheck_title(title: str, paragraphs: Sequence[str]) -> tuple[int, int, int] | None:
+    """The headline by the rules of this version, for an article stored with ``title`` over
+    the body ``paragraphs``: (0, start, end) when it is (part of) the title, (k, start, end)
+    when it is the body's paragraph k - 1, None when there is none."""
+    units = [title, *paragraphs]
+    roles = [
+        Role.BOILERPLATE if boilerplate_reason(u) else Role.CAPTION if is_caption(u) else Role.BODY
+        for u in units
+    ]
+    prose = [i for i in range(1, len(units)) if roles[i] is Role.BODY and is_prose(units[i])]
+    found = _find_title(units, roles, prose)
+    if found is None:
+        return None
+    return found, *headline_span(units[found], _body_stems(units, roles, prose, found))
+
+
 def _inside_boilerplate(text: str, units: Sequence[str], roles: list[Role]) -> bool:
     """Whether ``text`` stands inside a unit already known to be boilerplate (a prompt
     repeated piecemeal: "Subscribe … Try one month for $1!", then "Try one month for $1!")."""
@@ -728,4 +744,5 @@ __all__ = [
     "is_heading",
     "is_prose",
     "layout",
+    "recheck_title",
 ]

@@ -13,12 +13,14 @@ articles are added). See :mod:`unspun.store.boilerplate`.
 from __future__ import annotations
 
 import builtins
+import dataclasses
 import json
 import logging
 import sqlite3
 import time
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,6 +28,7 @@ from typing import Any, Protocol
 
 from unspun.config import StoreConfig
 from unspun.errors import NotFound, StoreError, UnspunError
+from unspun.extract.clean import boilerplate_reason, recheck_title
 from unspun.lexicon import relevance, stems
 from unspun.model import Article, Caption, Paragraph, Rejected, WireCredit, content_id
 from unspun.store import schema
@@ -33,6 +36,7 @@ from unspun.store.boilerplate import (
     RELATED,
     SAME_STORY,
     body_paragraphs,
+    line_key,
     pack_sketch,
     paragraph_keys,
     same_story,
@@ -46,6 +50,7 @@ log = logging.getLogger(__name__)
 Progress = Callable[[Article | Rejected, str], None]  # item, "added" | "present" | "failed"
 _SKETCH_CACHE = 4096
 _IN_CHUNK = 500  # SQLite host parameters per IN (...) query
+_RECLEAN_CHUNK = 200  # articles re-cleaned per transaction
 # The name under which lines are counted for the whole library, whatever their site, and
 # the words that show it.
 LIBRARY = "*"
@@ -93,6 +98,16 @@ class ArticleRow:
     format: str
     url: str
     origin: str
+
+
+@dataclass(slots=True)
+class RecleanSummary:
+    """What :meth:`SqliteStore.reclean` did."""
+
+    articles: int = 0  # articles looked at
+    changed: int = 0  # articles whose stored text or title changed
+    titles: int = 0  # of those, titles removed or cut
+    library_lines: int = 0  # lines recognised as furniture across the library
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,10 +424,12 @@ class SqliteStore:
         rows, recognised = [], []
         for key, text in texts.items():
             n, reps, since = stats.get(key, (0, [], site_n - 1))
-            if len(reps) < need and not any(
-                self._same(seq, r, article, same_as, RELATED if library else SAME_STORY)
-                for r in reps
-            ):
+            if library:
+                line = sketch(Article(id="", text=text))  # what holders share is not this line
+                apart = not any(self._related(seq, r, article, line) for r in reps)
+            else:
+                apart = not any(self._same(seq, r, article, same_as, SAME_STORY) for r in reps)
+            if len(reps) < need and apart:
                 reps = [*reps, seq]
             n += 1
             rows.append((site_id, key, n, ",".join(map(str, reps)), since))
@@ -454,13 +471,21 @@ class SqliteStore:
     def _same(
         self, seq: int, other: int, article: Article, memo: dict[int, bool], at: float
     ) -> bool:
-        """Whether stored article ``other`` is a version of the story being added as ``seq``
-        (with ``at=RELATED``: shares more than furniture with it)."""
+        """Whether stored article ``other`` is a version of the story being added as ``seq``."""
         if other not in memo:
             if seq not in self._sketches:
                 self._remember_sketch(seq, sketch(article))
             memo[other] = other == seq or same_story(self._sketch(seq), self._sketch(other), at)
         return memo[other]
+
+    def _related(self, seq: int, other: int, article: Article, line: frozenset[int]) -> bool:
+        """Whether stored article ``other`` shares more than ``line`` (its sketch) with the
+        article being added as ``seq``."""
+        if seq not in self._sketches:
+            self._remember_sketch(seq, sketch(article))
+        if other == seq:
+            return True
+        return same_story(self._sketch(seq) - line, self._sketch(other) - line, RELATED)
 
     def _sketch(self, seq: int) -> frozenset[int]:
         if (found := self._sketches.get(seq)) is not None:
@@ -516,24 +541,87 @@ class SqliteStore:
         stripped = strip_lines(article, keys)
         if stripped is article:
             return False
+        self._rewrite(seq, stripped)
+        return True
+
+    def _rewrite(self, seq: int, cleaned: Article) -> None:
+        """Store a cleaner version of article ``seq`` (same id) and re-index it."""
         self.conn.execute(
-            "UPDATE articles SET text = ?, paragraphs = ?, boilerplate = ?, words = ?, "
-            "clean_id = ?, sketch = ? WHERE seq = ?",
+            "UPDATE articles SET title = ?, title_origin = ?, text = ?, paragraphs = ?, "
+            "boilerplate = ?, words = ?, clean_id = ?, sketch = ? WHERE seq = ?",
             (
-                stripped.text,
-                _dump([[p.start, p.end, p.origin] for p in stripped.paragraphs]),
-                _dump(list(stripped.boilerplate)),
-                len(stripped.text.split()),
-                _clean_id(stripped),
+                cleaned.title,
+                cleaned.title_origin,
+                cleaned.text,
+                _dump([[p.start, p.end, p.origin] for p in cleaned.paragraphs]),
+                _dump(list(cleaned.boilerplate)),
+                len(cleaned.text.split()),
+                _clean_id(cleaned),
                 None,  # the sketch of the old text no longer holds
                 seq,
             ),
         )
         self._sketches.pop(seq, None)
         for index in self.indexes:
-            index.remove(stripped.id)
-            index.add(stripped)
-        return True
+            index.remove(cleaned.id)
+            index.add(cleaned)
+
+    # -- applying new rules to what is stored ---------------------------------------------
+
+    def reclean(self, progress: Callable[[int, int], None] | None = None) -> RecleanSummary:
+        """Apply the cleaning rules of this version to every stored article, in the order
+        they were added: paragraphs that are boilerplate by their look go, a title that is
+        no headline (a site name, a prompt) goes or loses what is glued to it, and the
+        furniture of the whole library is learnt again. Ids stay; removed text stays kept
+        for audit. Commits after each chunk, so it can be interrupted and run again."""
+        seqs = [r[0] for r in self.conn.execute("SELECT seq FROM articles ORDER BY seq")]
+        library_id = self._site_id(LIBRARY)
+        tally = RecleanSummary(articles=len(seqs))
+        with self._transaction():
+            for table in ("line_stats", "site_lines"):
+                self.conn.execute(f"DELETE FROM {table} WHERE site_id = ?", (library_id,))
+            self.conn.execute("UPDATE sites SET n_articles = 0 WHERE site_id = ?", (library_id,))
+        for start in range(0, len(seqs), _RECLEAN_CHUNK):
+            with self._transaction():
+                for seq in seqs[start : start + _RECLEAN_CHUNK]:
+                    self._reclean_one(seq, library_id, tally)
+            if progress is not None:
+                progress(min(start + _RECLEAN_CHUNK, len(seqs)), len(seqs))
+        return tally
+
+    def _reclean_one(self, seq: int, library_id: int, tally: RecleanSummary) -> None:
+        article = self._load(seq)
+        cleaned = reclean_article(article)
+        keys = paragraph_keys(cleaned)
+        known = self._boilerplate_keys(library_id).intersection(keys)
+        if known:
+            cleaned = strip_lines(cleaned, known, keys)
+            keys = [k for k in keys if k not in known]
+        if cleaned != article:
+            tally.changed += 1
+            tally.titles += cleaned.title != article.title
+            self._rewrite(seq, cleaned)
+        if self.cfg.library_min_stories <= 0:
+            return
+        n = self.conn.execute(
+            "UPDATE sites SET n_articles = n_articles + 1 WHERE site_id = ? RETURNING n_articles",
+            (library_id,),
+        ).fetchone()[0]
+        lines = self._track_lines(library_id, seq, cleaned, keys, n, library=True)
+        if lines:
+            tally.changed += len(self._recognise(library_id, lines) - {seq})
+            tally.library_lines += len(lines)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            self._forget()
+            raise
+        self.conn.execute("COMMIT")
 
     # -- reading -------------------------------------------------------------------------
 
@@ -685,29 +773,36 @@ class SqliteStore:
         site_id = self.conn.execute(
             "SELECT site_id FROM articles WHERE seq = ?", (seq,)
         ).fetchone()[0]
-        lines = [
-            r[0] for r in self.conn.execute("SELECT line FROM site_lines WHERE article = ?", (seq,))
-        ]
-        if site_id is not None:
-            for key, (n, reps, _) in self._line_stats(site_id, lines).items():
-                if n <= 1:
-                    self.conn.execute(
-                        "DELETE FROM line_stats WHERE site_id = ? AND line = ?", (site_id, key)
-                    )
-                    continue
-                left = ",".join(str(r) for r in reps if r != seq)
-                self.conn.execute(
-                    "UPDATE line_stats SET n = ?, reps = ? WHERE site_id = ? AND line = ?",
-                    (n - 1, left, site_id, key),
-                )
-            self.conn.execute(
-                "UPDATE sites SET n_articles = n_articles - 1 WHERE site_id = ?", (site_id,)
-            )
+        for scope in {site_id, self._site_id(LIBRARY)} - {None}:
+            self._untrack(seq, scope)
         self.conn.execute("DELETE FROM site_lines WHERE article = ?", (seq,))
         self.conn.execute("DELETE FROM sightings WHERE seq = ?", (seq,))
         for index in self.indexes:
             index.remove(article_id)
         self.conn.execute("DELETE FROM articles WHERE seq = ?", (seq,))
+
+    def _untrack(self, seq: int, site_id: int) -> None:
+        """Take article ``seq`` out of the line counts of one scope (a site, or the library)."""
+        lines = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT line FROM site_lines WHERE article = ? AND site_id = ?", (seq, site_id)
+            )
+        ]
+        for key, (n, reps, _) in self._line_stats(site_id, lines).items():
+            if n <= 1:
+                self.conn.execute(
+                    "DELETE FROM line_stats WHERE site_id = ? AND line = ?", (site_id, key)
+                )
+                continue
+            left = ",".join(str(r) for r in reps if r != seq)
+            self.conn.execute(
+                "UPDATE line_stats SET n = ?, reps = ? WHERE site_id = ? AND line = ?",
+                (n - 1, left, site_id, key),
+            )
+        self.conn.execute(
+            "UPDATE sites SET n_articles = MAX(n_articles - 1, 0) WHERE site_id = ?", (site_id,)
+        )
 
 
 def open_store(
@@ -750,6 +845,42 @@ def open_store(
         conn.close()
         raise
     return SqliteStore(conn, name, cfg, indexes)
+
+
+def reclean_article(article: Article) -> Article:
+    """An article stored by an earlier version, with this version's rules for the look of
+    boilerplate paragraphs and for the headline applied: a stored title that is no headline
+    goes (a site name glued to it is cut off), and a leading body paragraph that is the
+    headline becomes the title. The id and the paragraphs' origins are kept."""
+    paras = body_paragraphs(article)
+    texts = [article.text[p.start : p.end] for p in paras]
+    drop = {line_key(t) for t in texts if boilerplate_reason(t)}
+    cleaned = strip_lines(article, drop) if drop else article
+    kept = [t for t in texts if line_key(t) not in drop]
+    found = recheck_title(article.title, kept) if article.title else recheck_title("", kept)
+    index, a, b = found or (0, 0, 0)
+    if index > 0 and len(kept) > 1:  # a body paragraph is the headline
+        para = cleaned.paragraphs[index - 1]
+        head = cleaned.text[para.start : para.end]
+        cleaned = strip_lines(cleaned, {line_key(head)})
+        title = head[a:b]
+        origin = para.origin + a if para.origin >= 0 else -1
+        removed = (article.title,) if article.title else ()
+        return dataclasses.replace(
+            cleaned,
+            title=title,
+            title_origin=origin,
+            boilerplate=tuple(x for x in cleaned.boilerplate if x != head) + removed,
+        )
+    if (index, a, b) == (0, 0, len(article.title)):
+        return cleaned
+    cut = [p.strip(" |•:-–—") for p in (article.title[:a], article.title[b:])]
+    return dataclasses.replace(
+        cleaned,
+        title=article.title[a:b],
+        title_origin=article.title_origin + a if b and article.title_origin >= 0 else -1,
+        boilerplate=tuple(p for p in cut if p) + cleaned.boilerplate,
+    )
 
 
 def _clean_id(article: Article) -> str:
