@@ -215,6 +215,17 @@ def test_a_line_about_the_stories_that_hold_it_is_kept(make_article) -> None:
         assert all(quote in store.get(s.id).text for s in stories)
 
 
+def test_one_word_in_common_does_not_make_a_line_about_a_story(make_article) -> None:
+    line = "Congratulations!"
+    stories = [
+        _story(make_article, i, f"site{i}.example", [line, "Harbour congratulations all round."])
+        for i in range(3)
+    ]
+    with open_store(":memory:") as store:
+        store.add_many(stories)
+        assert [t for _, t, _ in store.site_boilerplate()] == [line]
+
+
 def test_a_long_paragraph_is_never_library_furniture(make_article) -> None:
     rng = random.Random(5)
     long_line = " ".join(rng.choice(["lorem", "ipsum", "dolor"]) for _ in range(25)) + "."

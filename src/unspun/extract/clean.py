@@ -228,6 +228,7 @@ _MISC = re.compile(
     r"you might also like|more from|popular|latest|watch more|more videos)\b[^.!?]{0,60}$"
     r"|(?:image|photo|picture|slide|video)?\s*\d+\s+of\s+\d+$"
     r"|[a-z]+(?:_[a-z]+)+$"
+    r"|[\w-]+ icon$"
     r"|(?:\w+\s*)?\d[\d,.]*[km]?\s+(?:retweets?|likes?|replies|comments?|shares?|views)$",
     re.I,
 )
@@ -267,8 +268,8 @@ _CAPTION_END = re.compile(
     r"|\bPhoto via (?:AP|AFP|Reuters|Associated Press|Getty Images)\b[^.]{0,20}$"
 )
 _CAPTION_START = re.compile(
-    r"^\s*\(?(?:Photo|Photos|Image|Picture|Pictured|Photograph|Caption|Credit|Photo credit|"
-    r"Image credit|FILE PHOTO|File photo)\b\s*(?:[:\-–—|]|by\b|Credit\b|[A-Z])"
+    r"^\s*\(?(?:Photo|Photos|Image|Picture|Pictured|Photograph|Caption|Credit|Photo [Cc]redit|"
+    r"Image [Cc]redit|FILE PHOTO|File photo)\b\s*(?:[:\-–—|]|by\b|Credit\b|[A-Z])"
     # the wire agencies' caption style: "FILE - In this Nov. 11, 2017 file photo, …"
     r"|^\s*(?:FILE\s*[-–—]\s*)?In this (?:\w+\W+){0,8}?(?:file )?(?:photo|image|picture)\b",
 )
@@ -357,6 +358,8 @@ _CODE = re.compile(
 # A weather box: "High 86F. Winds NNE at 5 to 10 mph.", "Mainly clear. Low near 70F."
 _WEATHER = re.compile(r"\b(?:high|low)s?(?:\s+(?:near|around|of))?\s+-?\d{1,3}\s*°?\s*[FC]\b", re.I)
 _WIND = re.compile(r"\bwinds?\s+(?:[NSEW]{1,3}\b|light and variable|calm)|\d+\s+to\s+\d+\s+mph")
+_URL = re.compile(r"\bhttps?://\S+")
+_TWEET_LINK = re.compile(r"https?://(?:t\.co|pic\.twitter\.com|twitter\.com)/")
 _LOADING = re.compile(r"^\s*loading\b[^.!?]{0,40}(?:\.\.\.|…)?\s*$", re.I)
 
 
@@ -378,6 +381,9 @@ def boilerplate_reason(line: str) -> str | None:
         return "weather"
     if words <= 6 and _LOADING.match(text):
         return "widget"
+    if words <= 15 and _URL.search(text) and not _TWEET_LINK.search(text):
+        return "link"  # "Check out this story on example.com: https://…" (a tweet's own
+        # link, "… https://t.co/…", is part of the tweet an article quotes)
     if words > 40 or (words > 15 and "\n" in text):  # a long or hard-wrapped paragraph
         return None
     low = text.lower()

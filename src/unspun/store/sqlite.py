@@ -447,10 +447,12 @@ class SqliteStore:
 
     def _about_any(self, line: str, holders: list[int]) -> bool:
         """Whether ``line`` is about one of the stored articles ``holders``: their bodies
-        (the line left out) repeat enough of its content words."""
+        (the line left out) repeat enough of its content words, two at least (one word in
+        common, "Congratulations!" in a story that congratulates, is chance)."""
+        own = stems(line)
         for seq in holders:
-            body = self._load(seq).text.replace(line, " ")
-            if relevance(line, stems(body)) >= self.cfg.library_about:
+            body = stems(self._load(seq).text.replace(line, " "))
+            if len(own & body) >= 2 and relevance(line, body) >= self.cfg.library_about:
                 return True
         return False
 
