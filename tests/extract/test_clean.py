@@ -236,3 +236,12 @@ def test_an_agency_photo_caption_glued_to_the_lede_is_a_caption() -> None:
         ["The summit opened late."] * 20
     )
     assert is_caption(line)
+
+
+def test_a_title_case_headline_ending_in_a_full_stop_is_the_title() -> None:
+    headline = (
+        "The Harbour Board Has Announced That Norland Lines Will Delay Its Electric Ferry "
+        "For Marlow Bay Until The Autumn."
+    )
+    units = [f"Home Posts {headline}", headline, *_BODY]
+    assert layout(units).roles[:2] == (Role.BOILERPLATE, Role.TITLE)

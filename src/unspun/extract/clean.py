@@ -615,9 +615,11 @@ def _breadcrumb_of(text: str, later: Sequence[str]) -> bool:
 
 def _paragraph(text: str) -> bool:
     """A paragraph of the body proper: longer than any headline, or several clauses ending
-    in a full stop."""
-    words = len(text.split())
-    return words > 30 or (words > 16 and text.rstrip().endswith("."))
+    in a full stop and not written In Title Case (a heading, whatever its last mark)."""
+    words = text.split()
+    if len(words) > 30:
+        return True
+    return len(words) > 16 and text.rstrip().endswith(".") and not title_case(words)
 
 
 def recheck_title(title: str, paragraphs: Sequence[str]) -> tuple[int, int, int] | None:
