@@ -375,7 +375,7 @@ def boilerplate_reason(line: str) -> str | None:
             return "interface"
         if not _ALNUM.search(bare) or (words <= 3 and not any(c.isalpha() for c in bare)):
             return "symbols"  # punctuation, or a number alone: "(68102)", "0"
-    if _code_like(text):
+    if words <= 80 and _code_like(text):  # a snippet a scraper kept, not a whole page
         return "script"
     if words <= 30 and _WEATHER.search(text) and _WIND.search(text):
         return "weather"
