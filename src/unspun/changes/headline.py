@@ -14,7 +14,7 @@ import re
 
 from unspun.changes import entities as ent
 from unspun.changes.config import ChangeConfig
-from unspun.changes.detect import Context, build_context
+from unspun.changes.context import Context, build_context
 from unspun.changes.kinds import SEVERITY, ChangeKind
 from unspun.changes.normalize import COUNTRY, STOPWORDS, Word, fold, words
 from unspun.changes.numbers import dates, numbers
