@@ -174,6 +174,30 @@ CASES = [
         "four thousand employees.",
         "payroll records",
     ),
+    (
+        ChangeKind.NUMBER,
+        "At least half a dozen miners were hurt when the tunnel flooded.",
+        "At least seven miners were hurt when the tunnel flooded.",
+        "half a dozen",
+    ),
+    (
+        ChangeKind.QUOTE,
+        'The mayor said the storm was "inaccurately forecast by the weather service."',
+        'The mayor said the storm was "accurately forecast by the weather service."',
+        "inaccurately",
+    ),
+    (
+        ChangeKind.ENTITY,
+        "The minister told Norway's Storting that she had resigned.",
+        "The minister told Norway's Folketing that she had resigned.",
+        "Storting",
+    ),
+    (
+        ChangeKind.ATTRIBUTION,
+        '"We will rebuild the pier," said harbour worker Lena Ek, 41.',
+        '"We will rebuild the pier," said harbour worker Mia Berg, 41.',
+        "Lena Ek",
+    ),
 ]
 
 
@@ -263,6 +287,14 @@ PARAPHRASES = [
         "Cascade Ferries CEO Paul Brandt said service would resume on Wednesday.",
         "Paul Brandt, the chief executive of Cascade Ferries, said service would resume on "
         "Wednesday.",
+    ),
+    (
+        "Half a dozen ferries and a couple of tugboats were stuck in the ice for a dozen days.",
+        "Six ferries and two tugboats were stuck in the ice for 12 days.",
+    ),
+    (
+        "The court charged the dozen sailors on Friday.",
+        "The court charged the 12 sailors on Friday.",
     ),
 ]
 

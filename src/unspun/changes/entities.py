@@ -202,6 +202,11 @@ _ATTRIB = [
     re.compile(
         r"\b(?:said|says|added|stated)\s+(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(?=\s*[,.;]|$)"
     ),
+    # a speaker described before the name: "said Helsinki protester Anna Virtanen, 43"
+    re.compile(
+        r"\b(?:said|says|added|stated)\s+(?:[A-Z][\w'’-]+\s+)?(?:[a-z][\w-]+\s+){1,3}"
+        r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)(?=\s*[,.;]|$)"
+    ),
 ]
 _QUOTE = re.compile(r"[“\"]([^”\"]{2,400})[”\"]")
 HEDGES = {

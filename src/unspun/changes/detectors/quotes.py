@@ -78,12 +78,23 @@ def _quote_altered(cw: list[str], sw: list[str], spelling: int) -> bool:
         gone = [w for w in sw[i1:i2] if w not in STOPWORDS]
         added = [w for w in cw[j1:j2] if w not in STOPWORDS]
         if len(gone) == len(added) and all(
-            fuzz.ratio(a, b) >= spelling for a, b in zip(gone, added, strict=True)
+            fuzz.ratio(a, b) >= spelling and not negated_form(a, b)
+            for a, b in zip(gone, added, strict=True)
         ):
             continue
         if gone or added:
             return True
     return False
+
+
+NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "non", "dis")
+
+
+def negated_form(a: str, b: str) -> bool:
+    """One word is the other with a negating prefix ("inaccurately" / "accurately"): close in
+    spelling, opposite in meaning."""
+    short, long_ = sorted((a, b), key=len)
+    return any(long_ == p + short or long_ == p + "-" + short for p in NEGATING_PREFIXES)
 
 
 def _pieces_in_order(cut: list[str], whole: list[str]) -> bool:
