@@ -386,3 +386,15 @@ def test_no_pairs_no_changes() -> None:
     copy, source = article("Something else entirely."), article("Nothing alike here at all.")
     empty = Alignment(copy.id, source.id, (), (), (), AlignmentSummary(0, 0, 0, 0, False))
     assert detect_changes(copy, source, empty, ChangeConfig()) == ()
+
+
+def test_changes_are_ordered_by_severity_then_position(pair_changes) -> None:
+    changes = pair_changes(
+        "The crew left the vessel in the harbour after a fire, which witnesses said had burned "
+        "for several hours. The ferry ran aground near Turku, officials said.",
+        "The crew left the vessel in the harbour after a fire. The ferry ran aground near "
+        "Naantali, officials said.",
+    )
+    severities = [c.severity for c in changes]
+    assert severities == sorted(severities, key=["high", "medium", "low"].index), severities
+    assert changes[0].kind == ChangeKind.ENTITY.value  # high, though later in the copy

@@ -29,6 +29,10 @@ class ChangeConfig:
     report_dropped_sentences: bool = False
     dropped_sentence_min_words: int = 8
     headline: bool = True  # run the headline check inside detect_changes
+    # The headline is checked against this many source sentences (those sharing most of its
+    # content words); a modal's claim is the first content word within contradiction_window
+    headline_support_sentences: int = 3
+    contradiction_window: int = 3
     # An unpaired piece of a cut sentence joins its pair when at most this many characters
     # (no line break) lie between them
     fragment_max_gap: int = 3

@@ -19,6 +19,7 @@ from unspun.changes.context import Context, Findings, Side, build_context
 from unspun.changes.detectors import PAIR_DETECTORS
 from unspun.changes.detectors.claims import claims_added, sentences_dropped
 from unspun.changes.headline import check_headline
+from unspun.changes.kinds import RANK, Severity
 from unspun.model import Alignment, Article, Change, SentencePair, Span
 
 
@@ -29,7 +30,8 @@ def detect_changes(
     cfg: ChangeConfig,
     nlp: object | None = None,
 ) -> tuple[Change, ...]:
-    """Every change the copy makes to its source, headline first, then in the copy's order.
+    """Every change the copy makes to its source, by severity (high, medium, low), then by
+    position: the headline first, then the copy's order.
 
     ``nlp`` is reserved for a loaded NLP pipeline; the detectors use patterns only.
     """
@@ -50,7 +52,21 @@ def detect_changes(
     out.extend(claims_added(copy, source, alignment, ctx, cfg))
     if cfg.report_dropped_sentences:
         out.extend(sentences_dropped(copy, source, alignment, ctx, cfg))
-    return tuple(out)
+    return by_severity(out)
+
+
+def by_severity(changes: list[Change]) -> tuple[Change, ...]:
+    """Changes ordered by severity, then position: the headline first, then the copy's order
+    (a change with no copy words, a detail dropped, stands where its pair stands)."""
+    keyed = []
+    where = -1
+    for k, c in enumerate(changes):
+        span = c.copy_span
+        if span is not None and span.field != "title":
+            where = span.start
+        headline = span is not None and span.field == "title"
+        keyed.append((RANK[Severity(c.severity)], not headline, where, k, c))
+    return tuple(item[-1] for item in sorted(keyed, key=lambda x: x[:4]))
 
 
 def compare_pair(

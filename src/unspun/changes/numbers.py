@@ -135,10 +135,11 @@ def numbers(text: str, offset: int = 0, skip: list[Mention] | None = None) -> li
     for m in _IDIOM.finditer(text):
         if _inside(m.span(), taken):
             continue
-        value = IDIOMS[" ".join(m.group().lower().split())]
-        weak = value == 2
+        said = IDIOMS[" ".join(m.group().lower().split())]
         out.append(
-            Mention("number", _fmt(value), offset + m.start(), offset + m.end(), m.group(), weak)
+            Mention(
+                "number", _fmt(said), offset + m.start(), offset + m.end(), m.group(), said == 2
+            )
         )
         taken.append(m.span())
     for m in _NUMBER.finditer(text):
