@@ -21,7 +21,7 @@ from unspun.changes.support import Sentence
 # verbs of opposite stance or direction, by stem
 _OPPOSITES = [
     (
-        "approve back endorse praise welcome support hail applaud accept",
+        "approve endorse praise welcome support hail applaud accept",
         "criticize criticise condemn reject oppose denounce slam blast block refuse "
         "disapprove deny",
     ),
@@ -34,6 +34,7 @@ _STANCE: dict[str, tuple[int, int]] = {
     stem(w): (k, side) for k, pair in enumerate(_OPPOSITES) for side in (0, 1)
     for w in pair[side].split()
 }  # fmt: skip
+_MIN_AFFIXED = 6  # "unarmed", "illegal": shorter words ("an" / "iran") are not affixed forms
 _CERTAIN = frozenset({"will", "won't", "must", "definitely", "certainly"})
 _POSSIBLE = frozenset({"may", "might", "could", "possibly", "perhaps", "maybe"})
 # outcomes a headline can report as achieved, and the verbs that report them so
@@ -86,6 +87,8 @@ def _affix(cw: list[Word], s: Sentence, window: int) -> Contradiction | None:
     for w in cw:
         mine = fold(w.text)
         if mine in theirs:
+            continue
+        if len(mine) < _MIN_AFFIXED or not w.content:
             continue
         other = next((t for t in theirs if negated_form(mine, t)), None)
         if other:

@@ -101,7 +101,7 @@ def check_headline(
     out.extend(_numbers(head, support, ctx, evidence, taken))
     taken.extend((c.copy_span.start, c.copy_span.end) for c in out if c.copy_span)
     for change in (
-        *_speaker(head, ctx, support, evidence),
+        *_speaker(head, ctx, support, _lower_words(copy.text + " " + support), evidence),
         *_superlatives(head, hw, ctx, support, evidence),
         *_contradicted(head, hw, near, every, evidence, cfg),
     ):
@@ -402,13 +402,14 @@ _WHO = r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*"
 _HEAD_SPEAKER = [
     re.compile(rf"^(?P<who>{_WHO})\s+{_SAY}\b"),
     re.compile(rf"[,:]\s*(?P<who>{_WHO})\s+{_SAY}\s*$"),
-    re.compile(rf"^(?P<who>{_WHO}):\s"),
+    re.compile(r"^(?P<who>[A-Z][\w'’-]*):\s"),  # "Schumer: ..."; "Summit Fever: ..." is a label
 ]
 
 
-def _speaker(head: str, ctx: Context, support: str, evidence) -> list[Change]:
-    """Whom the headline credits ("Pence Says ...", "..., Minister Warns"): a speaker the
-    source never mentions is a claim of its own."""
+def _speaker(head: str, ctx: Context, support: str, lower_seen: set[str], evidence) -> list[Change]:
+    """Whom the headline credits ("Pence Says ...", "..., Minister Warns", "Schumer: ..."): a
+    speaker the source never mentions is a claim of its own. Only name words count: a word
+    the articles also write in lower case is a label ("Special Report:", "Summit Fever:")."""
     support_low = fold(support)
     out = []
     for pattern in _HEAD_SPEAKER:
@@ -418,7 +419,7 @@ def _speaker(head: str, ctx: Context, support: str, evidence) -> list[Change]:
         start = m.start("who")
         for w in words(m.group("who"), start):
             low = fold(w.text).removesuffix("'s")
-            if low in STOPWORDS or ent.role_word(low) or _country(w):
+            if low in STOPWORDS or low in lower_seen or ent.role_word(low) or _country(w):
                 continue
             if _supported(w, ctx, support_low) or _acronym_of(w.text, support):
                 continue
@@ -429,6 +430,11 @@ def _speaker(head: str, ctx: Context, support: str, evidence) -> list[Change]:
             break
         break
     return out
+
+
+def _lower_words(text: str) -> set[str]:
+    """Words the text writes in lower case: common words, not names."""
+    return set(re.findall(r"\b[a-z][\w'-]*", text))
 
 
 def _acronym_of(text: str, support: str) -> bool:
