@@ -193,6 +193,12 @@ CASES = [
         "Storting",
     ),
     (
+        ChangeKind.ENTITY,
+        "European Commission President Anna Lind urged both sides to trade freely with Europe.",
+        "European Council President Anna Lind urged both sides to trade freely with Europe.",
+        "European Commission",
+    ),
+    (
         ChangeKind.ATTRIBUTION,
         '"We will rebuild the pier," said harbour worker Lena Ek, 41.',
         '"We will rebuild the pier," said harbour worker Mia Berg, 41.',

@@ -101,7 +101,12 @@ def _one_entity(a: list[Word], b: list[Word], cfg: ChangeConfig) -> bool:
     "European Council" do not."""
     ka, kb = {ent.name_key(w) for w in a}, {ent.name_key(w) for w in b}
     small, large = sorted((ka, kb), key=len)
+    if small <= _PLACES and large - small:
+        return False  # "Europe" is not the "European Commission", nor "Russia" "Russia Today"
     return all(any(_prefixed(x, y, cfg) for y in large) for x in small) or _same_name(a, b, cfg)
+
+
+_PLACES = frozenset(COUNTRY.values()) | {"europe", "usa"}
 
 
 def _prefixed(x: str, y: str, cfg: ChangeConfig) -> bool:
