@@ -199,6 +199,18 @@ CASES = [
         "European Commission",
     ),
     (
+        ChangeKind.ENTITY,
+        "The BBC's correspondent in Tallinn said the ferry talks had stalled.",
+        "Sky's correspondent in Tallinn said the ferry talks had stalled.",
+        "BBC's",
+    ),
+    (
+        ChangeKind.ENTITY,
+        "Officials in Tallinn said the ferry was late.",
+        "Officials in Riga said the ferry was late.",
+        "Tallinn",
+    ),
+    (
         ChangeKind.ATTRIBUTION,
         '"We will rebuild the pier," said harbour worker Lena Ek, 41.',
         '"We will rebuild the pier," said harbour worker Mia Berg, 41.',

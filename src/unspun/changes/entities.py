@@ -315,11 +315,17 @@ def proper_vocabulary(texts: list[str]) -> set[str]:
             (capital if m.group(1)[0].isupper() else lower).add(word)
         for m in re.finditer(r"\b[a-z][\w'’-]*", text):
             lower.add(m.group().removesuffix("'s").removesuffix("’s"))
+        # a sentence may open with a possessive name: "Sky's correspondent said ..."
+        for m in _OPENING_POSSESSIVE.finditer(text):
+            capital.add(m.group(1).lower())
     return {
         w
         for w in capital - lower
         if w not in STOPWORDS and w not in MONTHS_DAYS and w not in ROLES and len(w) > 1
     }
+
+
+_OPENING_POSSESSIVE = re.compile(r"(?:^|[.!?][\"”’)]?\s+)([A-Z][\w-]*)['’]s\s+[a-z]")
 
 
 def name_key(word: Word) -> str:
@@ -479,6 +485,9 @@ def _last_name(name: str, known: set[str] | None = None) -> str:
     return kept[-1] if kept else ""
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|across)\s+(?:the\s+)?$")
+
+
 def attributions(text: str, offset: int = 0) -> list[tuple[str, int, int, str]]:
     """Who statements are credited to: (key, start, end, shown words)."""
     out: list[tuple[str, int, int, str]] = []
@@ -496,6 +505,8 @@ def attributions(text: str, offset: int = 0) -> list[tuple[str, int, int, str]]:
             s, e = m.span("who")
             if any(a <= s < b for _, a, b, _ in out):
                 continue
+            if _PLACE_BEFORE.search(text[:s]):
+                continue  # "officials in Tallinn said": a place, not who said it
             out.append((key, offset + s, offset + e, who))
     return out
 

@@ -71,7 +71,8 @@ def name_groups(side: Side, vocab: set[str]) -> list[list[Word]]:
         )
         prev = ws[last] if last >= 0 else None
         plain_gap = prev is not None and not side.chars(prev.end, w.start).strip()
-        if groups and ((w.position == last + 1 and plain_gap) or joined):
+        owner = prev is not None and prev.text.endswith(("'s", "’s"))  # "Russia's | TASS"
+        if groups and not owner and ((w.position == last + 1 and plain_gap) or joined):
             groups[-1].append(w)
         else:
             groups.append([w])
@@ -158,9 +159,14 @@ _ORG_WORDS = re.compile(
 )
 
 
+_MEDIA = re.compile(rf"(?:{ent.MEDIA})")
+
+
 def _kind_of(g: list[Word], side: Side) -> str:
-    text = _shown(g, side)
+    text = _shown(g, side).removesuffix("'s").removesuffix("’s")
     before = side.text[: g[0].start - side.offset].rstrip().split()[-1:]
+    if _MEDIA.fullmatch(text):
+        return "the news outlet"
     if _ORG_WORDS.search(text) or text.isupper():
         return "the organisation"
     if before and before[0].lower() in ("in", "at", "from", "to", "near", "outside"):
