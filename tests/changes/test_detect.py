@@ -206,6 +206,12 @@ CASES = [
     ),
     (
         ChangeKind.ENTITY,
+        "Sen. Anna Lind of Ohio says the ferry bill is dead.",
+        "Sen. Anna Lind of Iowa says the ferry bill is dead.",
+        "Ohio",
+    ),
+    (
+        ChangeKind.ENTITY,
         "Officials in Tallinn said the ferry was late.",
         "Officials in Riga said the ferry was late.",
         "Tallinn",
@@ -309,6 +315,10 @@ PARAPHRASES = [
     (
         "Half a dozen ferries and a couple of tugboats were stuck in the ice for a dozen days.",
         "Six ferries and two tugboats were stuck in the ice for 12 days.",
+    ),
+    (
+        "The ferry talks ran longer than planned on Friday.",
+        "The ferry talks ran longer than expected on Friday.",
     ),
     (
         "The court charged the dozen sailors on Friday.",

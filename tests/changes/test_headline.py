@@ -127,7 +127,8 @@ TALKS = (
     "union said.\n\n"
     "The strike may spread to Naantali, officials said.\n\n"
     "The union criticized the port's new safety plan, which it called rushed.\n\n"
-    "Police said the driver was armed when he was stopped."
+    "Police said the driver was armed when he was stopped.\n\n"
+    "Port officials said the ferry service was doing a better job this summer."
 )
 
 
@@ -153,6 +154,12 @@ def test_opposite_stance() -> None:
     (change,) = _against("Union Praises Port's New Safety Plan")
     assert change.kind == ChangeKind.CONTRADICTED.value
     assert change.copy_text == "Praises"
+
+
+def test_opposite_direction() -> None:
+    (change,) = _against("Port Officials Say Ferry Service Has Gotten Worse")
+    assert change.kind == ChangeKind.CONTRADICTED.value
+    assert change.copy_text == "Worse"
 
 
 def test_negating_affix() -> None:

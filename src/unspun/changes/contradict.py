@@ -28,6 +28,8 @@ _OPPOSITES = [
     ("win lead", "lose trail"),
     ("rise increase grow climb gain jump soar", "fall decrease shrink drop decline slump plunge"),
     ("confirm", "deny"),
+    ("better improve improvement", "worse worsen deteriorate"),
+    ("higher", "lower"),
     ("agree", "disagree refuse"),
 ]
 _STANCE: dict[str, tuple[int, int]] = {

@@ -485,7 +485,7 @@ def _last_name(name: str, known: set[str] | None = None) -> str:
     return kept[-1] if kept else ""
 
 
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|across)\s+(?:the\s+)?$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|across|of)\s+(?:the\s+)?$")
 
 
 def attributions(text: str, offset: int = 0) -> list[tuple[str, int, int, str]]:
@@ -506,7 +506,7 @@ def attributions(text: str, offset: int = 0) -> list[tuple[str, int, int, str]]:
             if any(a <= s < b for _, a, b, _ in out):
                 continue
             if _PLACE_BEFORE.search(text[:s]):
-                continue  # "officials in Tallinn said": a place, not who said it
+                continue  # "officials in Tallinn said", "Warner of Virginia says": not the speaker
             out.append((key, offset + s, offset + e, who))
     return out
 
@@ -524,9 +524,18 @@ def quotes(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
 
 
 def hedges(words: list[Word]) -> list[tuple[str, Word]]:
-    """Hedging words ("alleged", "may", "reportedly") with their class; "May" the month is not."""
-    return [
-        (HEDGES[fold(w.text)], w)
-        for w in words
-        if fold(w.text) in HEDGES and not (w.text == "May" and w.position > 0)
-    ]
+    """Hedging words ("alleged", "may", "reportedly") with their class; "May" the month is not,
+    nor "expected" in a comparison ("longer than expected"). "Looks like" / "looks to be"
+    hedge as "appears" does."""
+    out = []
+    for k, w in enumerate(words):
+        low = fold(w.text)
+        before = fold(words[k - 1].text) if k else ""
+        after = fold(words[k + 1].text) if k + 1 < len(words) else ""
+        if low in ("look", "looks", "looked") and after in ("like", "to"):
+            out.append(("appear", w))
+        elif low in HEDGES and not (w.text == "May" and w.position > 0):
+            if low == "expected" and before in ("than", "as"):
+                continue
+            out.append((HEDGES[low], w))
+    return out
