@@ -128,7 +128,8 @@ TALKS = (
     "The strike may spread to Naantali, officials said.\n\n"
     "The union criticized the port's new safety plan, which it called rushed.\n\n"
     "Police said the driver was armed when he was stopped.\n\n"
-    "Port officials said the ferry service was doing a better job this summer."
+    "Port officials said the ferry service was doing a better job this summer.\n\n"
+    "Reporters asked about the strike, but Lindgren refused to answer."
 )
 
 
@@ -154,6 +155,14 @@ def test_opposite_stance() -> None:
     (change,) = _against("Union Praises Port's New Safety Plan")
     assert change.kind == ChangeKind.CONTRADICTED.value
     assert change.copy_text == "Praises"
+
+
+def test_negated_verb_of_the_same_person() -> None:
+    (change,) = _against("Lindgren Answers Reporters On Ferry Strike")
+    assert change.kind == ChangeKind.CONTRADICTED.value
+    assert change.copy_text == "Answers"
+    assert "refused to answer" in change.explanation
+    assert _against("Why Lindgren Answers No Questions On The Strike") == []
 
 
 def test_opposite_direction() -> None:

@@ -1,6 +1,8 @@
-"""Does a sentence of the source contradict a claim? Four general ways a copy turns a
+"""Does a sentence of the source contradict a claim? Five general ways a copy turns a
 statement around, each checked on words alone:
 
+* **negation**: the source negates what the claim asserts ("refused to answer" / "Answers"),
+  or asserts what the claim negates;
 * **a negating affix**: the claim says "unarmed" where the source says "armed" (or back);
 * **opposite stance or direction**: the claim's verb is the opposite of the source's
   ("approves" / "criticizes", "rises" / "falls") about the same thing;
@@ -14,8 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from unspun.changes.detectors.negation import POLARITY
 from unspun.changes.detectors.quotes import negated_form
-from unspun.changes.normalize import NEGATIONS, Word, fold, stem
+from unspun.changes.normalize import NEGATIONS, Word, fold, normalize_word, stem
 from unspun.changes.support import Sentence
 
 # verbs of opposite stance or direction, by stem
@@ -61,6 +64,11 @@ _HEDGED_HEAD = re.compile(
 )
 
 
+_QUESTION = re.compile(
+    r"(?i)^\W*(?:why|how|what|who|where|when|which|is|are|can|could|should|will|would|does|do)\b"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Contradiction:
     """Which words of the claim the sentence contradicts, and why."""
@@ -76,12 +84,58 @@ def contradiction(
 ) -> Contradiction | None:
     """The first way a supporting sentence contradicts the claim, or, for an outcome the
     claim reports as achieved, the way every sentence of the source mentioning it does."""
+    if _QUESTION.match(claim):
+        return None  # "Why Trump wants ...": a question asserts nothing
+    for s in every:  # a negated verb is specific enough to look for in the whole source
+        found = _negated(cw, s, window)
+        if found:
+            return found
     for check in (_affix, _stance, _certainty):
         for s in support:
             found = check(cw, s, window)
             if found:
                 return found
     return _expectation(claim, cw, every)
+
+
+def _negating(w: Word) -> bool:
+    return w.norm in NEGATIONS or fold(w.text).startswith(POLARITY)
+
+
+# a verb the sentence negates: "did not answer", "won't attend", "refused to answer"
+_NEGATED_VERB = re.compile(
+    r"(?i)\b(?:(?:did|does|do|will|would|could|can|is|are|was|were|has|have|had|should)\s+not"
+    r"|(?:did|does|do|would|could|ca|is|are|was|were|has|have|had|should|wo)n['’]t|never"
+    r"|(?:refused|refuses|refuse|declined|declines|decline|failed|fails|fail)\s+to)"
+    r"\s+(?:\w+ly\s+)?(?P<verb>[a-z][\w-]*)"
+)
+
+
+def _negated(cw: list[Word], s: Sentence, window: int) -> Contradiction | None:
+    """The sentence negates a verb the claim asserts of the same named subject ("Trump refused
+    to answer" under "Trump Answers ..."), and the two share another content word."""
+    if any(_negating(w) for w in cw):
+        return None
+    shared = {w.norm for w in cw if w.content} & s.norms()
+    if len(shared) < 2:
+        return None
+    named = {fold(w.text) for w in cw if w.text[:1].isupper()}
+    for m in _NEGATED_VERB.finditer(s.text):
+        subject = re.search(r"([A-Z][\w'’-]*)\s+$", s.text[: m.start()])
+        if subject is None or fold(subject.group(1)) not in named:
+            continue  # the negation must be about someone the headline names
+        verb = normalize_word(m.group("verb"))
+        if verb == "say":
+            continue
+        hit = next((w for w in cw if w.content and w.norm == verb), None)
+        if hit is not None:
+            return Contradiction(
+                hit.start,
+                hit.end,
+                s,
+                f"the headline says '{hit.text}'; the source says '{m.group()}'",
+            )
+    return None
 
 
 def _affix(cw: list[Word], s: Sentence, window: int) -> Contradiction | None:
