@@ -174,6 +174,54 @@ CASES = [
         "four thousand employees.",
         "payroll records",
     ),
+    (
+        ChangeKind.NUMBER,
+        "At least half a dozen miners were hurt when the tunnel flooded.",
+        "At least seven miners were hurt when the tunnel flooded.",
+        "half a dozen",
+    ),
+    (
+        ChangeKind.QUOTE,
+        'The mayor said the storm was "inaccurately forecast by the weather service."',
+        'The mayor said the storm was "accurately forecast by the weather service."',
+        "inaccurately",
+    ),
+    (
+        ChangeKind.ENTITY,
+        "The minister told Norway's Storting that she had resigned.",
+        "The minister told Norway's Folketing that she had resigned.",
+        "Storting",
+    ),
+    (
+        ChangeKind.ENTITY,
+        "European Commission President Anna Lind urged both sides to trade freely with Europe.",
+        "European Council President Anna Lind urged both sides to trade freely with Europe.",
+        "European Commission",
+    ),
+    (
+        ChangeKind.ENTITY,
+        "The BBC's correspondent in Tallinn said the ferry talks had stalled.",
+        "Sky's correspondent in Tallinn said the ferry talks had stalled.",
+        "BBC's",
+    ),
+    (
+        ChangeKind.ENTITY,
+        "Sen. Anna Lind of Ohio says the ferry bill is dead.",
+        "Sen. Anna Lind of Iowa says the ferry bill is dead.",
+        "Ohio",
+    ),
+    (
+        ChangeKind.ENTITY,
+        "Officials in Tallinn said the ferry was late.",
+        "Officials in Riga said the ferry was late.",
+        "Tallinn",
+    ),
+    (
+        ChangeKind.ATTRIBUTION,
+        '"We will rebuild the pier," said harbour worker Lena Ek, 41.',
+        '"We will rebuild the pier," said harbour worker Mia Berg, 41.',
+        "Lena Ek",
+    ),
 ]
 
 
@@ -263,6 +311,18 @@ PARAPHRASES = [
         "Cascade Ferries CEO Paul Brandt said service would resume on Wednesday.",
         "Paul Brandt, the chief executive of Cascade Ferries, said service would resume on "
         "Wednesday.",
+    ),
+    (
+        "Half a dozen ferries and a couple of tugboats were stuck in the ice for a dozen days.",
+        "Six ferries and two tugboats were stuck in the ice for 12 days.",
+    ),
+    (
+        "The ferry talks ran longer than planned on Friday.",
+        "The ferry talks ran longer than expected on Friday.",
+    ),
+    (
+        "The court charged the dozen sailors on Friday.",
+        "The court charged the 12 sailors on Friday.",
     ),
 ]
 
@@ -354,3 +414,15 @@ def test_no_pairs_no_changes() -> None:
     copy, source = article("Something else entirely."), article("Nothing alike here at all.")
     empty = Alignment(copy.id, source.id, (), (), (), AlignmentSummary(0, 0, 0, 0, False))
     assert detect_changes(copy, source, empty, ChangeConfig()) == ()
+
+
+def test_changes_are_ordered_by_severity_then_position(pair_changes) -> None:
+    changes = pair_changes(
+        "The crew left the vessel in the harbour after a fire, which witnesses said had burned "
+        "for several hours. The ferry ran aground near Turku, officials said.",
+        "The crew left the vessel in the harbour after a fire. The ferry ran aground near "
+        "Naantali, officials said.",
+    )
+    severities = [c.severity for c in changes]
+    assert severities == sorted(severities, key=["high", "medium", "low"].index), severities
+    assert changes[0].kind == ChangeKind.ENTITY.value  # high, though later in the copy

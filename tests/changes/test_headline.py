@@ -119,3 +119,80 @@ def test_added_rank_and_dropped_rank_are_title_changes() -> None:
     (dropped,) = _check("Prime Minister Eva Berg Visits Oslo", body=body)
     assert dropped.kind == ChangeKind.TITLE.value
     assert _check("Deputy Prime Minister Berg Visits Oslo", body=body) == []
+
+
+TALKS = (
+    "Harbour officials and the ferry union met on Monday in Turku.\n\n"
+    "Neither side expects a breakthrough, and a deal on wages is unlikely before autumn, the "
+    "union said.\n\n"
+    "The strike may spread to Naantali, officials said.\n\n"
+    "The union criticized the port's new safety plan, which it called rushed.\n\n"
+    "Police said the driver was armed when he was stopped.\n\n"
+    "Port officials said the ferry service was doing a better job this summer.\n\n"
+    "Reporters asked about the strike, but Lindgren refused to answer."
+)
+
+
+def _against(headline: str, body: str = TALKS) -> list:
+    return _check(headline, body)
+
+
+def test_outcome_reported_as_done_where_the_source_doubts_it() -> None:
+    (change,) = _against("Ferry Union And Port Seal Wage Deal")
+    assert change.kind == ChangeKind.CONTRADICTED.value
+    assert change.copy_text == "Seal Wage Deal"
+    assert "unlikely" in change.source_text
+
+
+def test_certainty_inflated() -> None:
+    (change,) = _against("Ferry Strike Will Spread To Naantali")
+    assert change.kind == ChangeKind.CONTRADICTED.value
+    assert change.copy_text.startswith("Will")
+    assert "may" in change.explanation
+
+
+def test_opposite_stance() -> None:
+    (change,) = _against("Union Praises Port's New Safety Plan")
+    assert change.kind == ChangeKind.CONTRADICTED.value
+    assert change.copy_text == "Praises"
+
+
+def test_negated_verb_of_the_same_person() -> None:
+    (change,) = _against("Lindgren Answers Reporters On Ferry Strike")
+    assert change.kind == ChangeKind.CONTRADICTED.value
+    assert change.copy_text == "Answers"
+    assert "refused to answer" in change.explanation
+    assert _against("Why Lindgren Answers No Questions On The Strike") == []
+
+
+def test_opposite_direction() -> None:
+    (change,) = _against("Port Officials Say Ferry Service Has Gotten Worse")
+    assert change.kind == ChangeKind.CONTRADICTED.value
+    assert change.copy_text == "Worse"
+
+
+def test_negating_affix() -> None:
+    (change,) = _against("Police Stop Unarmed Driver")
+    assert change.kind == ChangeKind.CONTRADICTED.value
+    assert change.copy_text == "Unarmed"
+
+
+def test_hedged_or_matching_headlines_are_not_contradictions() -> None:
+    assert _against("Ferry Strike May Spread To Naantali") == []
+    assert _against("Union Criticizes Port's New Safety Plan") == []
+    assert _against("Ferry Union Hopes For Wage Deal") == []
+
+
+def test_superlative_and_speaker_the_source_never_uses() -> None:
+    (change,) = _against("Biggest Ferry Strike Hits Turku")
+    assert change.kind == ChangeKind.UNSUPPORTED.value
+    assert change.copy_text == "Biggest Ferry"
+    (change,) = _against("Mayor Lindqvist Says Ferry Strike May Spread")
+    assert change.kind == ChangeKind.UNSUPPORTED.value
+    assert "Lindqvist" in change.copy_text
+
+
+def test_headline_changes_carry_the_sentences_they_were_checked_against() -> None:
+    (change,) = _against("Ferry Strike Will Spread To Naantali")
+    assert change.evidence[0] == "Ferry Strike Will Spread To Naantali"
+    assert any("may spread to Naantali" in e for e in change.evidence)

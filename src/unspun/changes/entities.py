@@ -202,6 +202,11 @@ _ATTRIB = [
     re.compile(
         r"\b(?:said|says|added|stated)\s+(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(?=\s*[,.;]|$)"
     ),
+    # a speaker described before the name: "said Helsinki protester Anna Virtanen, 43"
+    re.compile(
+        r"\b(?:said|says|added|stated)\s+(?:[A-Z][\w'’-]+\s+)?(?:[a-z][\w-]+\s+){1,3}"
+        r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)(?=\s*[,.;]|$)"
+    ),
 ]
 _QUOTE = re.compile(r"[“\"]([^”\"]{2,400})[”\"]")
 HEDGES = {
@@ -310,11 +315,17 @@ def proper_vocabulary(texts: list[str]) -> set[str]:
             (capital if m.group(1)[0].isupper() else lower).add(word)
         for m in re.finditer(r"\b[a-z][\w'’-]*", text):
             lower.add(m.group().removesuffix("'s").removesuffix("’s"))
+        # a sentence may open with a possessive name: "Sky's correspondent said ..."
+        for m in _OPENING_POSSESSIVE.finditer(text):
+            capital.add(m.group(1).lower())
     return {
         w
         for w in capital - lower
         if w not in STOPWORDS and w not in MONTHS_DAYS and w not in ROLES and len(w) > 1
     }
+
+
+_OPENING_POSSESSIVE = re.compile(r"(?:^|[.!?][\"”’)]?\s+)([A-Z][\w-]*)['’]s\s+[a-z]")
 
 
 def name_key(word: Word) -> str:
@@ -474,6 +485,9 @@ def _last_name(name: str, known: set[str] | None = None) -> str:
     return kept[-1] if kept else ""
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|across|of)\s+(?:the\s+)?$")
+
+
 def attributions(text: str, offset: int = 0) -> list[tuple[str, int, int, str]]:
     """Who statements are credited to: (key, start, end, shown words)."""
     out: list[tuple[str, int, int, str]] = []
@@ -491,6 +505,8 @@ def attributions(text: str, offset: int = 0) -> list[tuple[str, int, int, str]]:
             s, e = m.span("who")
             if any(a <= s < b for _, a, b, _ in out):
                 continue
+            if _PLACE_BEFORE.search(text[:s]):
+                continue  # "officials in Tallinn said", "Warner of Virginia says": not the speaker
             out.append((key, offset + s, offset + e, who))
     return out
 
@@ -508,9 +524,18 @@ def quotes(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
 
 
 def hedges(words: list[Word]) -> list[tuple[str, Word]]:
-    """Hedging words ("alleged", "may", "reportedly") with their class; "May" the month is not."""
-    return [
-        (HEDGES[fold(w.text)], w)
-        for w in words
-        if fold(w.text) in HEDGES and not (w.text == "May" and w.position > 0)
-    ]
+    """Hedging words ("alleged", "may", "reportedly") with their class; "May" the month is not,
+    nor "expected" in a comparison ("longer than expected"). "Looks like" / "looks to be"
+    hedge as "appears" does."""
+    out = []
+    for k, w in enumerate(words):
+        low = fold(w.text)
+        before = fold(words[k - 1].text) if k else ""
+        after = fold(words[k + 1].text) if k + 1 < len(words) else ""
+        if low in ("look", "looks", "looked") and after in ("like", "to"):
+            out.append(("appear", w))
+        elif low in HEDGES and not (w.text == "May" and w.position > 0):
+            if low == "expected" and before in ("than", "as"):
+                continue
+            out.append((HEDGES[low], w))
+    return out

@@ -14,10 +14,12 @@ import re
 
 from unspun.changes import entities as ent
 from unspun.changes.config import ChangeConfig
-from unspun.changes.detect import Context, build_context
+from unspun.changes.context import Context, build_context
+from unspun.changes.contradict import contradiction
 from unspun.changes.kinds import SEVERITY, ChangeKind
 from unspun.changes.normalize import COUNTRY, STOPWORDS, Word, fold, words
 from unspun.changes.numbers import dates, numbers
+from unspun.changes.support import Sentence, source_sentences, supporting
 from unspun.model import Alignment, Article, Change, Span
 
 _EVENT = re.compile(
@@ -79,23 +81,34 @@ def check_headline(
     ctx = ctx or build_context(copy, source)
     support = source.title + "\n\n" + source.text
     captions = [c.text for c in source.captions]
+    every = source_sentences(source)
+    hw = words(head)
+    near = supporting(hw, every, ctx.vocab, cfg.headline_support_sentences)
     evidence = tuple(t for t in (head, source.title) if t)
+    evidence += tuple(s.text for s in near if s.text != source.title)
+    found = [
+        *_titles(head, source, support, captions, ctx, evidence),
+        *_names(head, support, captions, ctx, evidence, copy, source),
+        *_events(head, support, captions, ctx, evidence),
+    ]
     out: list[Change] = []
     taken: list[tuple[int, int]] = []
-    for change in _titles(head, source, support, captions, ctx, evidence):
-        out.append(change)
-        taken.append((change.copy_span.start, change.copy_span.end))  # type: ignore[union-attr]
-    for change in _names(head, support, captions, ctx, evidence, copy, source):
-        span = change.copy_span
-        if span and not any(span.start < b and a < span.end for a, b in taken):
-            out.append(change)
-            taken.append((span.start, span.end))
-    for change in _events(head, support, captions, ctx, evidence):
+    for change in found:
         span = change.copy_span
         if span and not any(span.start < b and a < span.end for a, b in taken):
             out.append(change)
             taken.append((span.start, span.end))
     out.extend(_numbers(head, support, ctx, evidence, taken))
+    taken.extend((c.copy_span.start, c.copy_span.end) for c in out if c.copy_span)
+    for change in (
+        *_speaker(head, ctx, support, _lower_words(copy.text + " " + support), evidence),
+        *_superlatives(head, hw, ctx, support, evidence),
+        *_contradicted(head, hw, near, every, evidence, cfg),
+    ):
+        span = change.copy_span
+        if span and not any(span.start < b and a < span.end for a, b in taken):
+            out.append(change)
+            taken.append((span.start, span.end))
     return tuple(out)
 
 
@@ -382,3 +395,138 @@ def _numbers(head, support, ctx: Context, evidence, taken) -> list[Change]:
 def _clip(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_SAY = r"(?:Says|Said|Warns|Tells|Claims|Urges|Insists|Vows|Admits|Denies|Predicts|Blames|Accuses)"
+_WHO = r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*"
+_HEAD_SPEAKER = [
+    re.compile(rf"^(?P<who>{_WHO})\s+{_SAY}\b"),
+    re.compile(rf"[,:]\s*(?P<who>{_WHO})\s+{_SAY}\s*$"),
+    re.compile(r"^(?P<who>[A-Z][\w'’-]*):\s"),  # "Schumer: ..."; "Summit Fever: ..." is a label
+]
+
+
+def _speaker(head: str, ctx: Context, support: str, lower_seen: set[str], evidence) -> list[Change]:
+    """Whom the headline credits ("Pence Says ...", "..., Minister Warns", "Schumer: ..."): a
+    speaker the source never mentions is a claim of its own. Only name words count: a word
+    the articles also write in lower case is a label ("Special Report:", "Summit Fever:")."""
+    support_low = fold(support)
+    out = []
+    for pattern in _HEAD_SPEAKER:
+        m = pattern.search(head)
+        if not m:
+            continue
+        start = m.start("who")
+        for w in words(m.group("who"), start):
+            low = fold(w.text).removesuffix("'s")
+            if low in STOPWORDS or low in lower_seen or ent.role_word(low) or _country(w):
+                continue
+            if _supported(w, ctx, support_low) or _acronym_of(w.text, support):
+                continue
+            why = f"the headline credits '{m.group('who')}'; the source never mentions '{w.text}'"
+            out.append(
+                _change(ChangeKind.UNSUPPORTED, head, start, m.end("who"), None, "", evidence, why)
+            )
+            break
+        break
+    return out
+
+
+def _lower_words(text: str) -> set[str]:
+    """Words the text writes in lower case: common words, not names."""
+    return set(re.findall(r"\b[a-z][\w'-]*", text))
+
+
+def _acronym_of(text: str, support: str) -> bool:
+    """ "EU" stands for a run of capitalised words the source uses ("European Union")."""
+    if not (text.isupper() and 2 <= len(text) <= 5):
+        return False
+    pattern = r"\b" + r"\s+(?:of\s+(?:the\s+)?)?".join(rf"{c}[a-z]+" for c in text) + r"\b"
+    return re.search(pattern, support) is not None
+
+
+_SUPERLATIVE = re.compile(
+    r"(?i)^(?:\w{3,}iest|\w{3,}est|most|least|best|worst|first|record|unprecedented|historic)$"
+)
+_NOT_SUPERLATIVE = frozenset(
+    [
+        "protest",
+        "interest",
+        "latest",
+        "west",
+        "guest",
+        "request",
+        "arrest",
+        "honest",
+        "forest",
+        "contest",
+        "suggest",
+        "invest",
+        "digest",
+        "harvest",
+        "modest",
+        "manifest",
+        "test",
+        "rest",
+        "nest",
+        "chest",
+        "quest",
+        "attest",
+        "detest",
+        "conquest",
+        "inquest",
+        "midwest",
+        "southwest",
+        "northwest",
+        "earnest",
+        "priest",
+        "bequest",
+        "unrest",
+        "tempest",
+        "everest",
+    ]
+)
+
+
+def _superlatives(head: str, hw: list[Word], ctx: Context, support: str, evidence) -> list[Change]:
+    """A superlative or a record ("Biggest Protest", "Record Turnout") the source never uses:
+    the headline claims more than the story says."""
+    support_low = fold(support)
+    out = []
+    for k, w in enumerate(hw):
+        low = fold(w.text)
+        if not _SUPERLATIVE.match(low) or low in _NOT_SUPERLATIVE:
+            continue
+        if w.norm in ctx.source_norms or _supported(w, ctx, support_low):
+            continue
+        end = hw[k + 1].end if k + 1 < len(hw) and hw[k + 1].content else w.end
+        why = f"the source never says '{w.text}' or anything like it"
+        out.append(_change(ChangeKind.UNSUPPORTED, head, w.start, end, None, "", evidence, why))
+    return out
+
+
+def _contradicted(
+    head: str,
+    hw: list[Word],
+    near: list[Sentence],
+    every: list[Sentence],
+    evidence,
+    cfg: ChangeConfig,
+) -> list[Change]:
+    """A headline the source's sentences contradict (see :mod:`unspun.changes.contradict`)."""
+    found = contradiction(head, hw, near, every, cfg.contradiction_window)
+    if found is None:
+        return []
+    s = found.sentence
+    return [
+        _change(
+            ChangeKind.CONTRADICTED,
+            head,
+            found.start,
+            found.end,
+            s.span,
+            s.text,
+            (*evidence, s.text) if s.text not in evidence else evidence,
+            found.why,
+        )
+    ]

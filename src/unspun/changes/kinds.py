@@ -18,6 +18,7 @@ class ChangeKind(StrEnum):
     DROPPED = "detail dropped"
     CLAIM = "claim added"
     UNSUPPORTED = "unsupported in headline"
+    CONTRADICTED = "contradicted in headline"
 
 
 class Severity(StrEnum):
@@ -39,4 +40,6 @@ SEVERITY = {
     ChangeKind.DROPPED: Severity.LOW,
     ChangeKind.CLAIM: Severity.MEDIUM,
     ChangeKind.UNSUPPORTED: Severity.HIGH,
+    ChangeKind.CONTRADICTED: Severity.HIGH,
 }
+RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}

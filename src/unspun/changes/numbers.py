@@ -48,8 +48,22 @@ _NUMWORD = (
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
     r"|eighty|ninety|hundred|thousand|million|billion|trillion)"
 )
+# Counts said as idioms, with their values ("half a dozen" = 6); "a couple of" is loose, so weak
+IDIOMS = {
+    "half a dozen": 6.0,
+    "a dozen": 12.0,
+    "the dozen": 12.0,
+    "a couple of": 2.0,
+    "a pair of": 2.0,
+    "a score of": 20.0,
+}
+_IDIOM = re.compile(
+    r"(?<![\w.,])(?:half\s+a\s+dozen|(?:a|the)\s+dozen|a\s+(?:couple|pair|score)\s+of)\b"
+    r"(?![\s-]+(?:and\s+)?(?:dozen|hundred|thousand|million|billion)\b)",
+    re.IGNORECASE,
+)
 _NUMBER = re.compile(
-    rf"(?<![\w.,])(?:(?:a|half a)\s+dozen\b|twice\b|thrice\b"
+    rf"(?<![\w.,])(?:twice\b|thrice\b"
     rf"|(?:\d+(?:,\d{{3}})*(?:\.\d+)?|{_NUMWORD})\b(?:[\s-]+(?:and\s+)?(?:{_NUMWORD}|dozen)\b)*)"
     rf"(?![\w,]*\.\d)",
     re.IGNORECASE,
@@ -118,6 +132,16 @@ def numbers(text: str, offset: int = 0, skip: list[Mention] | None = None) -> li
     """Number mentions outside the given (date) mentions."""
     taken = [(d.start - offset, d.end - offset) for d in skip or ()]
     out: list[Mention] = []
+    for m in _IDIOM.finditer(text):
+        if _inside(m.span(), taken):
+            continue
+        said = IDIOMS[" ".join(m.group().lower().split())]
+        out.append(
+            Mention(
+                "number", _fmt(said), offset + m.start(), offset + m.end(), m.group(), said == 2
+            )
+        )
+        taken.append(m.span())
     for m in _NUMBER.finditer(text):
         if _inside(m.span(), taken):
             continue
@@ -130,7 +154,7 @@ def numbers(text: str, offset: int = 0, skip: list[Mention] | None = None) -> li
             continue
         weak = raw.lower() in ("one", "two") and not re.match(r"\s*(?:%|percent)", after)
         out.append(Mention("number", _fmt(value), offset + m.start(), offset + m.end(), raw, weak))
-    return out
+    return sorted(out, key=lambda x: x.start)
 
 
 def _fmt(value: float) -> str:

@@ -8,6 +8,11 @@ the planted ones: ``kind``, the phrase in the copy and the phrase in the source.
 A planted change is *found* when the detector reports a change of the same kind whose copy
 text overlaps the planted copy phrase, or whose source text overlaps the planted source phrase.
 Every reported change that matches no planted change is a *false flag*.
+
+The dev set has two parts, fixed before any tuning on the newer copies: files numbered 23 and
+up with an odd number are *held out* (scored, never tuned on); all others are the *tune* part.
+Each part reports recall per kind, false flags per spun copy and per faithful copy, and the
+false flags by reported kind.
 """
 
 from __future__ import annotations
@@ -31,6 +36,13 @@ from unspun.model import Article, Change, content_id
 log = logging.getLogger(__name__)
 
 DEFAULT_DEVSET = Path(__file__).resolve().parents[3] / "devsets" / "changes"
+FIRST_SPLIT_FILE = 23  # copies before this number were all used for tuning
+
+
+def part_of(name: str) -> str:
+    """``heldout`` for a file numbered 23 or more with an odd number, else ``tune``."""
+    number = int(name.split("_", 1)[0])
+    return "heldout" if number >= FIRST_SPLIT_FILE and number % 2 else "tune"
 
 
 def load_devset(folder: Path) -> list[dict[str, Any]]:
@@ -93,10 +105,6 @@ def evaluate_changes(
             embedder = load_embedder(align_cfg)
         except ModelUnavailable as exc:
             log.warning("changes eval: aligning on lexical evidence only (%s)", exc)
-    per_kind_total: dict[str, int] = defaultdict(int)
-    per_kind_found: dict[str, int] = defaultdict(int)
-    spun_false = faithful_false = 0
-    faithful_counts: list[int] = []
     articles = []
     seconds = 0.0
     for item in items:
@@ -105,51 +113,69 @@ def evaluate_changes(
         started = time.perf_counter()
         changes = detect_changes(copy, source, alignment, cfg)
         seconds += time.perf_counter() - started
-        planted = item.get("changes", [])
-        missed = []
-        for p in planted:
-            per_kind_total[p["kind"]] += 1
-            if any(matches(p, c) for c in changes):
-                per_kind_found[p["kind"]] += 1
-            else:
-                missed.append(p)
-        false = [c for c in changes if not any(matches(p, c) for p in planted)]
-        if item.get("faithful"):
-            faithful_false += len(false)
-            faithful_counts.append(len(false))
-        else:
-            spun_false += len(false)
-        articles.append(
-            {
-                "name": item["name"],
-                "source_id": str(item["source_id"]),
-                "faithful": bool(item.get("faithful")),
-                "planted": len(planted),
-                "found": len(planted) - len(missed),
-                "missed": [f"{p['kind']}: {p.get('copy') or p.get('source')}" for p in missed],
-                "false_flags": [f"{c.kind}: {c.copy_text or c.source_text}" for c in false],
-            }
-        )
-    total = sum(per_kind_total.values())
-    found = sum(per_kind_found.values())
-    spun = sum(1 for i in items if not i.get("faithful"))
-    recall: dict[str, float] = {"overall": round(found / total, 4) if total else 0.0}
-    recall.update({k: round(per_kind_found[k] / n, 4) for k, n in sorted(per_kind_total.items())})
+        articles.append(_score_article(item, changes))
+    result = _figures(articles)
+    result["parts"] = {
+        part: _figures([a for a in articles if a["part"] == part]) for part in ("tune", "heldout")
+    }
+    result["model"] = getattr(embedder, "name", None)
+    result["detect_seconds_per_pair"] = round(seconds / max(1, len(items)), 4)
+    result["per_article"] = articles
+    return result
+
+
+def _score_article(item: dict[str, Any], changes: tuple[Change, ...]) -> dict[str, Any]:
+    planted = item.get("changes", [])
+    found = [p for p in planted if any(matches(p, c) for c in changes)]
+    missed = [p for p in planted if p not in found]
+    false = [c for c in changes if not any(matches(p, c) for p in planted)]
     return {
-        "articles": spun,
-        "faithful_articles": len(faithful_counts),
-        "planted": total,
+        "name": item["name"],
+        "part": part_of(item["name"]),
+        "source_id": str(item["source_id"]),
+        "faithful": bool(item.get("faithful")),
+        "planted": len(planted),
+        "found": len(found),
+        "planted_kinds": [p["kind"] for p in planted],
+        "found_kinds": [p["kind"] for p in found],
+        "false_kinds": [c.kind for c in false],
+        "missed": [f"{p['kind']}: {p.get('copy') or p.get('source')}" for p in missed],
+        "false_flags": [f"{c.kind}: {c.copy_text or c.source_text}" for c in false],
+    }
+
+
+def _figures(articles: list[dict[str, Any]]) -> dict[str, Any]:
+    """Recall per kind and false flags of a set of scored copies."""
+    total: dict[str, int] = defaultdict(int)
+    hit: dict[str, int] = defaultdict(int)
+    false_by_kind: dict[str, int] = defaultdict(int)
+    for a in articles:
+        for kind in a["planted_kinds"]:
+            total[kind] += 1
+        for kind in a["found_kinds"]:
+            hit[kind] += 1
+        for kind in a["false_kinds"]:
+            false_by_kind[kind] += 1
+    spun = [a for a in articles if not a["faithful"]]
+    faithful = [len(a["false_flags"]) for a in articles if a["faithful"]]
+    spun_false = sum(len(a["false_flags"]) for a in spun)
+    planted, found = sum(total.values()), sum(hit.values())
+    recall: dict[str, float] = {"overall": round(found / planted, 4) if planted else 0.0}
+    recall.update({k: round(hit[k] / n, 4) for k, n in sorted(total.items())})
+    return {
+        "articles": len(spun),
+        "faithful_articles": len(faithful),
+        "planted": planted,
         "found": found,
         "recall": recall,
+        "planted_per_kind": dict(sorted(total.items())),
         "false_flags": spun_false,
-        "false_flags_per_article": round(spun_false / spun, 4) if spun else 0.0,
+        "false_flags_per_article": round(spun_false / len(spun), 4) if spun else 0.0,
         "faithful_false_flags_per_article": (
-            round(faithful_false / len(faithful_counts), 4) if faithful_counts else 0.0
+            round(sum(faithful) / len(faithful), 4) if faithful else 0.0
         ),
-        "faithful_max_false_flags": max(faithful_counts, default=0),
-        "model": getattr(embedder, "name", None),
-        "detect_seconds_per_pair": round(seconds / max(1, len(items)), 4),
-        "per_article": articles,
+        "faithful_max_false_flags": max(faithful, default=0),
+        "false_flags_by_kind": dict(sorted(false_by_kind.items())),
     }
 
 

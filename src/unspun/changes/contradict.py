@@ -1,0 +1,224 @@
+"""Does a sentence of the source contradict a claim? Five general ways a copy turns a
+statement around, each checked on words alone:
+
+* **negation**: the source negates what the claim asserts ("refused to answer" / "Answers"),
+  or asserts what the claim negates;
+* **a negating affix**: the claim says "unarmed" where the source says "armed" (or back);
+* **opposite stance or direction**: the claim's verb is the opposite of the source's
+  ("approves" / "criticizes", "rises" / "falls") about the same thing;
+* **certainty inflated**: the claim says "will X" where the source says "may X";
+* **expectation reversed**: the claim reports an outcome achieved ("Seal ... Deal") where
+  every source sentence about that outcome only expects, hopes for, doubts or denies it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from unspun.changes.detectors.negation import POLARITY
+from unspun.changes.detectors.quotes import negated_form
+from unspun.changes.normalize import NEGATIONS, Word, fold, normalize_word, stem
+from unspun.changes.support import Sentence
+
+# verbs of opposite stance or direction, by stem
+_OPPOSITES = [
+    (
+        "approve endorse praise welcome support hail applaud accept",
+        "criticize criticise condemn reject oppose denounce slam blast block refuse "
+        "disapprove deny",
+    ),
+    ("win lead", "lose trail"),
+    ("rise increase grow climb gain jump soar", "fall decrease shrink drop decline slump plunge"),
+    ("confirm", "deny"),
+    ("better improve improvement", "worse worsen deteriorate"),
+    ("higher", "lower"),
+    ("agree", "disagree refuse"),
+]
+_STANCE: dict[str, tuple[int, int]] = {
+    stem(w): (k, side) for k, pair in enumerate(_OPPOSITES) for side in (0, 1)
+    for w in pair[side].split()
+}  # fmt: skip
+_MIN_AFFIXED = 6  # "unarmed", "illegal": shorter words ("an" / "iran") are not affixed forms
+_CERTAIN = frozenset({"will", "won't", "must", "definitely", "certainly"})
+_POSSIBLE = frozenset({"may", "might", "could", "possibly", "perhaps", "maybe"})
+# outcomes a headline can report as achieved, and the verbs that report them so
+_OUTCOME = frozenset(
+    {"deal", "agreement", "accord", "pact", "breakthrough", "treaty", "truce", "ceasefire"}
+)
+_ACHIEVE = re.compile(
+    r"(?i)^(seal|seals|sealed|strike|strikes|struck|reach|reaches|reached|sign|signs|signed|"
+    r"clinch|clinches|clinched|secure|secures|secured|land|lands|landed|agree|agrees|agreed|"
+    r"announce|announces|announced|forge|forges|forged|ink|inks|inked)$"
+)
+# words that make a mention of an outcome a hope, a doubt or a denial rather than a fact
+_UNSURE = frozenset(
+    {"expect", "expects", "expected", "expectations", "unlikely", "likely", "hope", "hopes",
+     "hoped", "may", "might", "could", "maybe", "perhaps", "possible", "possibly", "would",
+     "seek", "seeks", "aim", "aims", "want", "wants", "if", "whether", "potential", "begin",
+     "start"}
+)  # fmt: skip
+_HEDGED_HEAD = re.compile(
+    r"(?i)\?|\b(may|might|could|would|hopes?|seeks?|eyes?|aims?|pushes|push|expects?|expected|"
+    r"possible|mulls?|considers?|weighs?)\b"
+)
+
+
+_QUESTION = re.compile(
+    r"(?i)^\W*(?:why|how|what|who|where|when|which|is|are|can|could|should|will|would|does|do)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction:
+    """Which words of the claim the sentence contradicts, and why."""
+
+    start: int
+    end: int
+    sentence: Sentence
+    why: str
+
+
+def contradiction(
+    claim: str, cw: list[Word], support: list[Sentence], every: list[Sentence], window: int
+) -> Contradiction | None:
+    """The first way a supporting sentence contradicts the claim, or, for an outcome the
+    claim reports as achieved, the way every sentence of the source mentioning it does."""
+    if _QUESTION.match(claim):
+        return None  # "Why Trump wants ...": a question asserts nothing
+    for s in every:  # a negated verb is specific enough to look for in the whole source
+        found = _negated(cw, s, window)
+        if found:
+            return found
+    for check in (_affix, _stance, _certainty):
+        for s in support:
+            found = check(cw, s, window)
+            if found:
+                return found
+    return _expectation(claim, cw, every)
+
+
+def _negating(w: Word) -> bool:
+    return w.norm in NEGATIONS or fold(w.text).startswith(POLARITY)
+
+
+# a verb the sentence negates: "did not answer", "won't attend", "refused to answer"
+_NEGATED_VERB = re.compile(
+    r"(?i)\b(?:(?:did|does|do|will|would|could|can|is|are|was|were|has|have|had|should)\s+not"
+    r"|(?:did|does|do|would|could|ca|is|are|was|were|has|have|had|should|wo)n['’]t|never"
+    r"|(?:refused|refuses|refuse|declined|declines|decline|failed|fails|fail)\s+to)"
+    r"\s+(?:\w+ly\s+)?(?P<verb>[a-z][\w-]*)"
+)
+
+
+def _negated(cw: list[Word], s: Sentence, window: int) -> Contradiction | None:
+    """The sentence negates a verb the claim asserts of the same named subject ("Trump refused
+    to answer" under "Trump Answers ..."), and the two share another content word."""
+    if any(_negating(w) for w in cw):
+        return None
+    shared = {w.norm for w in cw if w.content} & s.norms()
+    if len(shared) < 2:
+        return None
+    named = {fold(w.text) for w in cw if w.text[:1].isupper()}
+    for m in _NEGATED_VERB.finditer(s.text):
+        subject = re.search(r"([A-Z][\w'’-]*)\s+$", s.text[: m.start()])
+        if subject is None or fold(subject.group(1)) not in named:
+            continue  # the negation must be about someone the headline names
+        verb = normalize_word(m.group("verb"))
+        if verb == "say":
+            continue
+        hit = next((w for w in cw if w.content and w.norm == verb), None)
+        if hit is not None:
+            return Contradiction(
+                hit.start,
+                hit.end,
+                s,
+                f"the headline says '{hit.text}'; the source says '{m.group()}'",
+            )
+    return None
+
+
+def _affix(cw: list[Word], s: Sentence, window: int) -> Contradiction | None:
+    theirs = {fold(w.text) for w in s.words if w.content}
+    for w in cw:
+        mine = fold(w.text)
+        if mine in theirs:
+            continue
+        if len(mine) < _MIN_AFFIXED or not w.content:
+            continue
+        other = next((t for t in theirs if negated_form(mine, t)), None)
+        if other:
+            return Contradiction(
+                w.start, w.end, s, f"the headline says '{w.text}'; the source says '{other}'"
+            )
+    return None
+
+
+def _stance(cw: list[Word], s: Sentence, window: int) -> Contradiction | None:
+    shared = {w.norm for w in cw if w.content} & s.norms()
+    if not shared:
+        return None  # the sentence is about something else
+    theirs = {_STANCE[stem(fold(w.text))]: w for w in s.words if stem(fold(w.text)) in _STANCE}
+    for w in cw:
+        mine = _STANCE.get(stem(fold(w.text)))
+        if mine is None or mine in theirs:
+            continue
+        opposite = theirs.get((mine[0], 1 - mine[1]))
+        if opposite is not None:
+            return Contradiction(
+                w.start,
+                w.end,
+                s,
+                f"the headline says '{w.text}' where the source says '{opposite.text}'",
+            )
+    return None
+
+
+def _certainty(cw: list[Word], s: Sentence, window: int) -> Contradiction | None:
+    for k, w in enumerate(cw):
+        if fold(w.text) not in _CERTAIN:
+            continue
+        claim = _next_content(cw, k, window)
+        if claim is None:
+            continue
+        for j, x in enumerate(s.words):
+            if fold(x.text) in _POSSIBLE:
+                theirs = _next_content(list(s.words), j, window)
+                if theirs is not None and theirs.norm == claim.norm:
+                    return Contradiction(
+                        w.start,
+                        claim.end,
+                        s,
+                        f"the headline says '{w.text}' where the source says '{x.text}': "
+                        "a possibility stated as a certainty",
+                    )
+    return None
+
+
+def _next_content(ws: list[Word], k: int, window: int) -> Word | None:
+    return next((x for x in ws[k + 1 : k + 1 + window] if x.content and x.norm != "go"), None)
+
+
+def _expectation(claim: str, cw: list[Word], sentences: list[Sentence]) -> Contradiction | None:
+    if _HEDGED_HEAD.search(claim) or any(w.norm in NEGATIONS for w in cw):
+        return None
+    verb = next((w for w in cw if _ACHIEVE.match(w.text)), None)
+    outcome = next((w for w in cw if fold(w.text) in _OUTCOME), None)
+    if verb is None or outcome is None:
+        return None
+    about = [s for s in sentences if {fold(w.text) for w in s.words} & _OUTCOME]
+    if not about or not all(_unsure(s) for s in about):
+        return None
+    start, end = min(verb.start, outcome.start), max(verb.end, outcome.end)
+    return Contradiction(
+        start,
+        end,
+        about[0],
+        f"the headline reports '{claim[start:end]}' as done; the source only expects, doubts "
+        "or hopes for it",
+    )
+
+
+def _unsure(s: Sentence) -> bool:
+    low = {fold(w.text) for w in s.words}
+    return bool(low & _UNSURE or low & NEGATIONS)
