@@ -34,3 +34,15 @@ def test_each_way_of_contradicting() -> None:
     assert _contradicts("Water Levels Could Rise By June") is None
     assert _contradicts("Water Levels Could Fall By June") == "Fall"
     assert _contradicts("Canal Talks Resume") is None
+
+
+def test_an_aim_or_a_prospect_is_no_direction_to_contradict() -> None:
+    source = article(
+        "Officials have stressed the path to improving canal ties runs through honest talks."
+        "\n\nThe prospect of improving canal ties is in the council's hands.",
+        title="Canal ties",
+    )
+    claim = "Canal ties have never been worse"
+    every = source_sentences(source)
+    near = supporting(words(claim), every, set(), 3)
+    assert contradiction(claim, words(claim), near, every, 3) is None

@@ -158,7 +158,12 @@ def _stance(cw: list[Word], s: Sentence, window: int) -> Contradiction | None:
     shared = {w.norm for w in cw if w.content} & s.norms()
     if not shared:
         return None  # the sentence is about something else
-    theirs = {_STANCE[stem(fold(w.text))]: w for w in s.words if stem(fold(w.text)) in _STANCE}
+    words = list(s.words)
+    theirs = {
+        _STANCE[stem(fold(w.text))]: w
+        for k, w in enumerate(words)
+        if stem(fold(w.text)) in _STANCE and not _aim(words, k)
+    }
     for w in cw:
         mine = _STANCE.get(stem(fold(w.text)))
         if mine is None or mine in theirs:
@@ -193,6 +198,18 @@ def _certainty(cw: list[Word], s: Sentence, window: int) -> Contradiction | None
                         "a possibility stated as a certainty",
                     )
     return None
+
+
+_AIM = frozenset({"to", "of", "for", "toward", "towards", "about", "on"})
+
+
+def _aim(words: list[Word], k: int) -> bool:
+    """A verb after "to" (or a verb in -ing after a preposition) is an aim or a prospect, not
+    a report: "the path to improving ties", "the prospect of improving ties"."""
+    if k == 0:
+        return False
+    before = fold(words[k - 1].text)
+    return before == "to" or (before in _AIM and fold(words[k].text).endswith("ing"))
 
 
 def _next_content(ws: list[Word], k: int, window: int) -> Word | None:
