@@ -167,6 +167,9 @@ class AlignmentSummary:
     verbatim_share: float  # share of the copy's characters copied verbatim or near-verbatim
     paraphrase_share: float  # share of the copy's characters that paraphrase the source
     reuse: bool  # the engine's judgement: does the copy reuse the source?
+    # ... in one of three words: "reuse", "same event" (sentences align, but no narration
+    # is shared in order: an independent report), "unrelated" (no body sentence aligns)
+    outcome: str = ""
 
 
 @dataclass(frozen=True, slots=True)

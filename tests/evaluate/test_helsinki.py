@@ -12,6 +12,7 @@ from unspun.evaluate.helsinki import (
     PARTS,
     check_relations,
     evaluate_junk,
+    evaluate_pairs,
     evaluate_stories,
     evaluate_titles,
     fold,
@@ -111,3 +112,13 @@ def test_stories_against_baseline(news: Path, pinned: dict) -> None:
             assert result[part][key] >= value - pinned["tolerance"], (part, key)
     assert result["consistency"]["parent_cycles"] == 0
     assert result["consistency"]["false_relations"] == 0
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_pairs_against_baseline(news: Path, pinned: dict) -> None:
+    result = evaluate_pairs(news)
+    for part in PARTS:
+        want = pinned["pairs"][part]
+        assert result[part]["independent_judged_reuse"] <= want["independent_judged_reuse"], part
+        assert result[part]["copies_judged_reuse"] >= want["copies_judged_reuse"], part

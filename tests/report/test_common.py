@@ -59,4 +59,6 @@ def test_verdict_words():
     assert "cut short" not in verdict(AlignmentSummary(0.95, 0.9, 0.9, 0.05, True))
     assert "cut short" in verdict(AlignmentSummary(0.95, 0.4, 0.9, 0.05, True))
     assert verdict(AlignmentSummary(0.3, 0.2, 0.25, 0.05, True)).startswith("partly derived")
-    assert verdict(AlignmentSummary(0.05, 0.02, 0.0, 0.05, False)).startswith("no reuse")
+    assert verdict(AlignmentSummary(0.0, 0.0, 0.0, 0.0, False, "unrelated")).startswith("unrelated")
+    same = verdict(AlignmentSummary(0.05, 0.02, 0.0, 0.05, False, "same event"))
+    assert same.startswith("the same event reported independently")

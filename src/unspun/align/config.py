@@ -58,8 +58,24 @@ class AlignConfig:
     # similarity (rapidfuzz ratio); below, a matched pair is a paraphrase
     near_verbatim: float = 0.8
     near_verbatim_chars: float = 0.92
-    # The judgement "the copy reuses the source": this many matched copy characters, or one
-    # verbatim, near-verbatim or strong pair (score >= strong_score) of this many characters.
+    # Sentence by sentence, the copy shows reuse with this many matched copy characters, or
+    # one verbatim, near-verbatim or strong pair (score >= strong_score) of this many.
     reuse_min_chars: int = 100
     reuse_strong_chars: int = 40
     strong_score: float = 0.7
+    # The judgement "the copy reuses the source" (unspun.align.decision): the reporter's own
+    # sentences (under quote_share of them in quotation marks) matched in order, strong
+    # pairs two or more in a run (or one sentence of verbatim_chars copied word for word),
+    # covering reuse_share of the shorter text; or a run of passage_pairs narration pairs of
+    # any strength covering passage_chars. Fit on the tune half of the hand-labelled
+    # Helsinki pairs (devsets/helsinki/same_event.json); see tests/baselines/pairs.json.
+    quote_share: float = 0.5
+    reuse_share: float = 0.3
+    verbatim_chars: int = 150
+    passage_pairs: int = 4
+    passage_chars: int = 600
+    # Sentence-by-sentence evidence is enough only where the two texts open on different
+    # subjects: the names of their headlines and first subject_chars of body share under
+    # subject_share (Jaccard).
+    subject_share: float = 0.15
+    subject_chars: int = 800

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from unspun.align.config import AlignConfig
+from unspun.align.decision import REUSE, decide
 from unspun.align.embed import Embedder
 from unspun.align.features import (
     PairFeatures,
@@ -477,11 +478,17 @@ def _summary(pairs: list[SentencePair], cu, su, cfg: AlignConfig) -> AlignmentSu
         for p in pairs
         if sum(len(s) for s in p.copy) >= cfg.reuse_strong_chars
     )
-    reuse = strong or copy_chars >= cfg.reuse_min_chars
+    evident = strong or copy_chars >= cfg.reuse_min_chars
+    outcome = decide(pairs, _texts(cu), _texts(su), evident, cfg)
     return AlignmentSummary(
         copy_share=round(copy_chars / copy_total, 4),
         source_share=round(source_chars / source_total, 4),
         verbatim_share=round(verbatim / copy_total, 4),
         paraphrase_share=round((copy_chars - verbatim) / copy_total, 4),
-        reuse=reuse,
+        reuse=outcome == REUSE,
+        outcome=outcome,
     )
+
+
+def _texts(units: list[Unit]) -> list[tuple[Span, str]]:
+    return [(u.span, u.text) for u in units]

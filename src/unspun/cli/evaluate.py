@@ -252,5 +252,17 @@ def eval_junk(data: Path | None, as_json: bool) -> None:
     _emit(evaluate_junk(news), as_json)
 
 
+@eval_group.command("pairs")
+@_data_option("news/helsinki_articles.csv")
+@click.option("--no-model", is_flag=True, help="Lexical evidence only (no embeddings).")
+@json_option
+def eval_pairs(data: Path | None, no_model: bool, as_json: bool) -> None:
+    """Copied, or the same news? The reuse decision on hand-labelled Helsinki pairs."""
+    from unspun.evaluate.helsinki import evaluate_pairs
+
+    news = data or shared_data_dir() / "news" / "helsinki_articles.csv"
+    _emit(evaluate_pairs(news, use_model=not no_model), as_json)
+
+
 def register(group: click.Group) -> None:
     group.add_command(eval_group)

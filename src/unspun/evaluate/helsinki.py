@@ -289,3 +289,42 @@ def evaluate_junk(news: Path, devset: Path = DEVSET) -> dict[str, Any]:
         part: score_junk([i for i in items if part_of(i["id"]) == part], rows, stored)
         for part in PARTS
     }
+
+
+# -- copied or the same news ---------------------------------------------------------------
+
+
+def evaluate_pairs(news: Path, devset: Path = DEVSET, use_model: bool = True) -> dict[str, Any]:
+    """The document-level reuse decision on hand-labelled Helsinki pairs: independent
+    reports of one event (never reuse) and copies (always reuse), each compared shorter
+    against longer as `unspun compare` does."""
+    from unspun.align import AlignConfig, load_embedder
+    from unspun.pipeline.compare import CompareConfig, compare_articles
+
+    items = load_labels("same_event.json", devset)["items"]
+    articles = read_articles(news)
+    embedder = load_embedder(AlignConfig()) if use_model else None
+    found: dict[str, list[dict[str, Any]]] = {part: [] for part in PARTS}
+    for item in items:
+        a, b = articles[item["a"]], articles[item["b"]]
+        copy, source = (a, b) if len(a.text) <= len(b.text) else (b, a)
+        outcome = compare_articles(copy, source, CompareConfig(), embedder).alignment.summary
+        found[part_of(f"{item['a']}-{item['b']}")].append(
+            {"a": item["a"], "b": item["b"], "label": item["label"], "outcome": outcome.outcome}
+        )
+    result: dict[str, Any] = {}
+    for part, rows in found.items():
+        independent = [r for r in rows if r["label"] == "independent"]
+        copies = [r for r in rows if r["label"] == "copy"]
+        result[part] = {
+            "independent": len(independent),
+            "independent_judged_reuse": _share(independent, "reuse"),
+            "copies": len(copies),
+            "copies_judged_reuse": _share(copies, "reuse"),
+            "wrong": [r for r in rows if (r["outcome"] == "reuse") != (r["label"] == "copy")],
+        }
+    return result
+
+
+def _share(rows: list[dict[str, Any]], outcome: str) -> float:
+    return round(sum(r["outcome"] == outcome for r in rows) / len(rows), 4) if rows else 0.0

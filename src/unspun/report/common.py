@@ -78,8 +78,13 @@ def dropped_spans(alignment: Alignment) -> list[Span]:
 
 def verdict(summary: AlignmentSummary) -> str:
     """The engine's judgement in a few words."""
+    if summary.outcome == "same event":
+        return (
+            "the same event reported independently: shared facts or quotes, but none of the "
+            "source's narration in order"
+        )
     if not summary.reuse:
-        return "no reuse found: the copy does not appear to reuse the source"
+        return "unrelated: no sentence of the copy's body matches the source"
     mostly_reworded = summary.paraphrase_share > summary.verbatim_share
     if summary.copy_share >= 0.8:
         whole = "spun copy: the source reworded" if mostly_reworded else "verbatim copy"

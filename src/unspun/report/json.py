@@ -52,6 +52,7 @@ def compare_report(
         "source": article_block(source),
         "summary": {
             "reuse": summary.reuse,
+            "outcome": summary.outcome,
             "verdict": verdict(summary),
             "copy_share": round(summary.copy_share, 4),
             "source_share": round(summary.source_share, 4),
