@@ -75,8 +75,18 @@ def check_seed_check(
     ranking = result.ranking()
     rank = ranking.index(target) + 1 if target in ranking else None
     match = next((m for m in result.sources if m.source.id == target), None)
+    # gold.json: both derive from one AP story, and 000 is a republication cut short
+    provenance = match.provenance if match is not None else None
+    truthful = (
+        provenance is not None
+        and provenance.source == "AP"
+        and provenance.cut_short == target
+        and "AP story" in result.verdict
+        and "cut short" in result.verdict
+    )
     return {
-        "ok": rank == 1 and match is not None and match.reuse,
+        "ok": rank == 1 and match is not None and match.reuse and truthful,
+        "verdict_names_the_wire_story": truthful,
         "rank": rank,
         "role": match.role if match else None,
         "share": round(match.share, 4) if match else None,

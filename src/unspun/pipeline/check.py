@@ -31,7 +31,7 @@ from unspun.align.matcher import Unit, align_units, article_units
 from unspun.changes import ChangeConfig, detect_changes
 from unspun.errors import ModelUnavailable, NotFound
 from unspun.model import Alignment, Article, Change, Label, Span
-from unspun.provenance import Direction, infer_direction
+from unspun.provenance import Direction, Relation, infer_direction
 from unspun.retrieve.candidates import Candidate
 from unspun.retrieve.config import RetrieveConfig
 from unspun.retrieve.index import SourceIndex
@@ -532,12 +532,29 @@ def verdict_of(
         if s.source_share < 0.6:
             words += f", cut short: {pct(s.source_share)} of the source used"
         return kind, words, explained
+    if len(cover) == 1 and (wire := _cut_short_wire(first)):
+        s = first.alignment.summary
+        kind = SPUN_COPY if s.paraphrase_share > s.verbatim_share else VERBATIM_COPY
+        words = (
+            f"{kind} of the {wire} story {name(first.source)}: {pct(first.share)} matched in "
+            f"the library's copy, which is cut short; the rest continues the same {wire} story"
+        )
+        return kind, words, explained
     named, rest = cover[: cfg.verdict_names], cover[cfg.verdict_names :]
     parts = ", ".join(f"{name(m.source)} ({pct(m.new_share)})" for m in named)
     if rest:
         more = "source" if len(rest) == 1 else "sources"
         parts += f" and {len(rest)} more {more} ({pct(sum(m.new_share for m in rest))})"
     return PARTLY_DERIVED, f"partly derived from {parts}", explained
+
+
+def _cut_short_wire(match: SourceMatch) -> str:
+    """The agency, when the article and the source both run its story and the library's copy
+    is the one cut short (the article goes on with the same story): else ''."""
+    d = match.provenance
+    if d is None or d.relation != Relation.COMMON_SOURCE or not d.source:
+        return ""
+    return d.source if d.cut_short == match.source.id else ""
 
 
 def name(article: Article) -> str:

@@ -431,8 +431,11 @@ def _wording(alignment: Alignment) -> str:
 
 
 def _name(article: Article) -> str:
+    """An article as a reader knows it: its site, else its headline, else its id; never a
+    file name or a placeholder."""
     if article.site:
         return article.site
-    if article.origin:
-        return article.origin.replace("\\", "/").rsplit("/", 1)[-1].split("#")[0] or article.id
-    return article.id
+    if article.title.strip():
+        title = " ".join(article.title.split())
+        return f"“{title[:57]}…”" if len(title) > 60 else f"“{title}”"
+    return f"article {article.id[:12]}"
