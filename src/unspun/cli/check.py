@@ -36,6 +36,11 @@ log = logging.getLogger(__name__)
 )
 @click.option("--no-model", is_flag=True, help="Lexical evidence only; skip the sentence model.")
 @click.option("--brief", is_flag=True, help="Terminal report: verdict and sources only.")
+@click.option(
+    "--unexplained",
+    is_flag=True,
+    help="Terminal report: list every sentence no source explains (else the first 3).",
+)
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -45,6 +50,7 @@ def check(
     align_top: int,
     no_model: bool,
     brief: bool,
+    unexplained: bool,
 ) -> None:
     """Find the sources of ARTICLE in the library, verbatim or spun, best first.
 
@@ -73,10 +79,16 @@ def check(
                 err=True,
             )
         result = check_article(article, store, index, resources, cfg)
-    _report(result, as_json, html_path, brief)
+    _report(result, as_json, html_path, brief, unexplained)
 
 
-def _report(result: CheckResult, as_json: bool, html_path: Path | None, brief: bool) -> None:
+def _report(
+    result: CheckResult,
+    as_json: bool,
+    html_path: Path | None,
+    brief: bool,
+    unexplained: bool = False,
+) -> None:
     if html_path is not None:
         from unspun.report.check_html import render_check_html
 
@@ -95,7 +107,7 @@ def _report(result: CheckResult, as_json: bool, html_path: Path | None, brief: b
 
     from unspun.report.check_terminal import print_check
 
-    print_check(Console(highlight=False), result, details=not brief)
+    print_check(Console(highlight=False), result, details=not brief, unexplained=unexplained)
 
 
 @click.command("search")

@@ -8,7 +8,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from unspun.model import Article
+from unspun.model import Article, Span
 from unspun.pipeline.check import CheckResult, SourceMatch
 from unspun.pipeline.search import SearchHit
 from unspun.report.common import copy_rows, pct
@@ -24,15 +24,44 @@ KIND_STYLE = {
 }
 
 
-def print_check(console: Console, result: CheckResult, *, details: bool = True) -> None:
-    """The header, the table of sources and, with ``details``, each cover source's pairs."""
+FOLDED = 3  # unexplained sentences shown before the rest are counted
+
+
+def print_check(
+    console: Console, result: CheckResult, *, details: bool = True, unexplained: bool = False
+) -> None:
+    """The header, the table of sources, the sentences no source explains (the first few, or
+    all with ``unexplained``) and, with ``details``, each cover source's pairs."""
     console.print(header(result))
     if result.sources:
         console.print(sources_table(result))
+    print_unexplained(console, result, None if unexplained else FOLDED)
     if not details:
         return
     for match in result.cover:
         print_source(console, result.article, match)
+
+
+def unexplained_spans(result: CheckResult) -> list[Span]:
+    """The article's body sentences that no source of the cover explains, in order."""
+    if not result.cover:
+        return []
+    first = result.cover[0].alignment
+    every = {s for p in first.pairs for s in p.copy} | set(first.new)
+    explained = {s for m in result.cover for p in m.alignment.pairs for s in p.copy}
+    return sorted((s for s in every - explained if s.field == "body"), key=lambda s: s.start)
+
+
+def print_unexplained(console: Console, result: CheckResult, limit: int | None) -> None:
+    spans = unexplained_spans(result)
+    if not spans:
+        return
+    console.print(Text(f"\nSentences no source explains ({len(spans)})", style="bold"))
+    for span in spans[:limit]:
+        console.print(Text("  " + result.article.text[span.start : span.end]))
+    if limit is not None and len(spans) > limit:
+        more = len(spans) - limit
+        console.print(Text(f"  … and {more} more (--unexplained lists them all)", style="dim"))
 
 
 def header(result: CheckResult) -> Panel:
