@@ -65,3 +65,26 @@ def test_reclean_rewrites_the_library_and_learns_its_furniture(make_article, tmp
         assert store.get(olds[3].id).title == HEADLINE
         assert store.site_boilerplate() == [("all sites", prompt, 3)]
         assert store.reclean().changed == 0  # once is enough
+
+
+def test_a_title_that_is_known_furniture_gives_way_on_add(make_article) -> None:
+    prompt = "Chat with us on Parley for the news as it breaks."
+    stories = [
+        "The bakery on Mill Lane won the national sourdough prize for a third year running.",
+        "A museum of maritime maps reopened after a two-year renovation of its west wing.",
+        "The football stadium will get a roof before the winter league starts in October.",
+    ]
+    with open_store(":memory:") as store:
+        store.add_many(
+            make_article(
+                text.split(" for ")[0],
+                [text, *(f"{text[:-1]}, day {d} of the {k}th story." for d in range(6)), prompt],
+                site=f"s{k}.ex",
+            )
+            for k, text in enumerate(stories)
+        )
+        late = make_article(prompt, [HEADLINE, *BODY], site="s9.ex")
+        store.add(late)
+        stored = store.get(late.id)
+        assert stored.title == HEADLINE
+        assert prompt in stored.boilerplate

@@ -305,9 +305,15 @@ class SqliteStore:
         known = self._boilerplate_keys(library_id).intersection(keys)
         if site_id is not None:
             known |= self._boilerplate_keys(site_id).intersection(keys)
+        title_key = line_key(article.title) if article.title else None
+        if title_key is not None and (
+            title_key in self._boilerplate_keys(library_id)
+            or (site_id is not None and title_key in self._boilerplate_keys(site_id))
+        ):
+            known.add(title_key)
         if known:
-            article = strip_lines(article, known, keys)
-            keys = [k for k in keys if k not in known]
+            article = strip_furniture(article, known, keys)
+            keys = paragraph_keys(article)
         clean_id = _clean_id(article)
         same = self.conn.execute(
             "SELECT seq, id, site, url, origin FROM articles WHERE clean_id = ? LIMIT 1",
@@ -540,7 +546,7 @@ class SqliteStore:
 
     def _clean(self, seq: int, keys: set[int]) -> bool:
         article = self._load(seq)
-        stripped = strip_lines(article, keys)
+        stripped = strip_furniture(article, keys)
         if stripped is article:
             return False
         self._rewrite(seq, stripped)
@@ -847,6 +853,20 @@ def open_store(
         conn.close()
         raise
     return SqliteStore(conn, name, cfg, indexes)
+
+
+def strip_furniture(
+    article: Article, keys: set[int], para_keys: list[int] | None = None
+) -> Article:
+    """:func:`strip_lines`, and a title that is known furniture too ("Analysis Interpretation
+    of the news…" on every page of a site) goes: a headline heading the body takes its place."""
+    stripped = strip_lines(article, keys, para_keys)
+    if not stripped.title or line_key(stripped.title) not in keys:
+        return stripped
+    untitled = dataclasses.replace(
+        stripped, title="", title_origin=-1, boilerplate=(stripped.title, *stripped.boilerplate)
+    )
+    return reclean_article(untitled)
 
 
 def reclean_article(article: Article) -> Article:
