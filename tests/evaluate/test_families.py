@@ -75,3 +75,25 @@ def test_directions_read_from_links_match_a_fresh_alignment(tmp_path: Path) -> N
     assert from_links["direction_from_links"] > 10 and fresh["direction_from_links"] == 0
     for key in ("direction_pairs", "direction_accuracy", "direction_strict", "direction_verdicts"):
         assert from_links[key] == fresh[key], key
+
+
+def test_event_pairs_score_independent_reports_and_paraphrased_copies(tmp_path) -> None:
+    import json
+
+    from unspun.evaluate.families import evaluate_event_pairs
+
+    story = [
+        "The harbour council in Port Alder voted on Monday to rebuild the north pier.",
+        "Work will start in the spring and cost about 4 million euros, the council said.",
+        "Fishermen have used a temporary jetty since winter storms wrecked the old pier.",
+    ]
+    rows = [
+        ("o", "\n\n".join(story), {"kind": "original", "parent": None, "event": "o"}),
+        ("p", "\n\n".join(story[:2]), {"kind": "paraphrased", "parent": "o", "event": "o"}),
+    ]
+    with (tmp_path / "articles.jsonl").open("w") as art, (tmp_path / "truth.jsonl").open("w") as tr:
+        for rid, text, truth in rows:
+            art.write(json.dumps({"id": rid, "title": f"Pier {rid}", "text": text}) + "\n")
+            tr.write(json.dumps({"id": rid, "family": "o", **truth}) + "\n")
+    result = evaluate_event_pairs(tmp_path, use_model=False)
+    assert result["paraphrased"] == {"pairs": 1, "judged_reuse": 1.0, "outcomes": {"reuse": 1}}

@@ -264,5 +264,28 @@ def eval_pairs(data: Path | None, no_model: bool, as_json: bool) -> None:
     _emit(evaluate_pairs(news, use_model=not no_model), as_json)
 
 
+@eval_group.command("events")
+@click.option("--size", type=int, default=1000, show_default=True, help="Articles to synthesise.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the synth corpus.")
+@_data_option("(the real sentences synth builds from)")
+@click.option("--no-model", is_flag=True, help="Lexical evidence only (no embeddings).")
+@json_option
+def eval_events(size: int, seed: int, data: Path | None, no_model: bool, as_json: bool) -> None:
+    """The reuse decision on synth pairs: independent reports against their event's original,
+    paraphrased copies against their parent."""
+    import tempfile
+
+    from unspun.evaluate.families import evaluate_event_pairs, make_corpus
+
+    with tempfile.TemporaryDirectory(prefix="unspun-synth-") as tmp:
+        try:
+            made = make_corpus(Path(tmp), size, data or shared_data_dir(), seed)
+        except FileNotFoundError as exc:
+            raise click.ClickException(str(exc)) from exc
+        result = evaluate_event_pairs(made, use_model=not no_model)
+    result["corpus"] = f"synth --articles {size} --seed {seed}"
+    _emit(result, as_json)
+
+
 def register(group: click.Group) -> None:
     group.add_command(eval_group)

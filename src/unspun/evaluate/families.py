@@ -268,3 +268,34 @@ def _right(found: Direction, parent: Article) -> bool:
 def _peak_mb() -> float:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def evaluate_event_pairs(corpus: Path, use_model: bool = True) -> dict[str, Any]:
+    """The reuse decision on a synth corpus, pair by pair: each independent report of an
+    event against the event's original (never reuse), each paraphrased copy against its
+    parent (always reuse), compared shorter against longer as `unspun compare` does."""
+    from unspun.align import load_embedder
+    from unspun.pipeline.compare import CompareConfig, compare_articles
+
+    truth = {str(r["id"]): r for r in read_truth(require(corpus / "truth.jsonl", "synth truth"))}
+    articles = {
+        a.external_id: a
+        for a in read_inputs([str(corpus / "articles.jsonl")], ExtractConfig())
+        if isinstance(a, Article)
+    }
+    embedder = load_embedder(AlignConfig()) if use_model else None
+    outcomes: dict[str, Counter[str]] = defaultdict(Counter)
+    for tid, row in truth.items():
+        key = {"independent": "event", "paraphrased": "parent"}.get(str(row["kind"]))
+        other = row.get(key) if key else None
+        if other is None or tid not in articles or str(other) not in articles:
+            continue
+        a, b = articles[tid], articles[str(other)]
+        copy, source = (a, b) if len(a.text) <= len(b.text) else (b, a)
+        summary = compare_articles(copy, source, CompareConfig(), embedder).alignment.summary
+        outcomes[str(row["kind"])][summary.outcome] += 1
+    return {
+        kind: {"pairs": sum(c.values()), "judged_reuse": round(c["reuse"] / sum(c.values()), 4),
+               "outcomes": dict(c)}
+        for kind, c in outcomes.items()
+    }  # fmt: skip
