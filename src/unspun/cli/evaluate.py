@@ -219,37 +219,25 @@ def eval_families(
     _emit(result, as_json)
 
 
-@eval_group.command("titles")
-@_data_option("news/helsinki_articles.csv")
-@json_option
-def eval_titles(data: Path | None, as_json: bool) -> None:
-    """Titles read from the Helsinki corpus against hand-labelled headlines (tune and held-out)."""
-    from unspun.evaluate.helsinki import evaluate_titles
+def _helsinki_command(name: str, evaluate: str, doc: str) -> None:
+    """``unspun eval NAME``: one of the hand-labelled Helsinki dev sets, scored."""
 
-    news = data or shared_data_dir() / "news" / "helsinki_articles.csv"
-    _emit(evaluate_titles(news), as_json)
+    @eval_group.command(name, help=doc)
+    @_data_option("news/helsinki_articles.csv")
+    @json_option
+    def command(data: Path | None, as_json: bool) -> None:
+        from unspun.evaluate import helsinki
 
-
-@eval_group.command("stories")
-@_data_option("news/helsinki_articles.csv")
-@json_option
-def eval_stories(data: Path | None, as_json: bool) -> None:
-    """Story families of the Helsinki corpus against hand-labelled wire-story families."""
-    from unspun.evaluate.helsinki import evaluate_stories
-
-    news = data or shared_data_dir() / "news" / "helsinki_articles.csv"
-    _emit(evaluate_stories(news), as_json)
+        news = data or shared_data_dir() / "news" / "helsinki_articles.csv"
+        _emit(getattr(helsinki, evaluate)(news), as_json)
 
 
-@eval_group.command("junk")
-@_data_option("news/helsinki_articles.csv")
-@json_option
-def eval_junk(data: Path | None, as_json: bool) -> None:
-    """Site furniture left in the stored bodies of a Helsinki library (hand-labelled)."""
-    from unspun.evaluate.helsinki import evaluate_junk
-
-    news = data or shared_data_dir() / "news" / "helsinki_articles.csv"
-    _emit(evaluate_junk(news), as_json)
+for _name, _evaluate, _doc in (
+    ("titles", "evaluate_titles", "Titles of Helsinki articles against hand-labelled headlines."),
+    ("junk", "evaluate_junk", "Site furniture left in stored Helsinki bodies (hand-labelled)."),
+    ("stories", "evaluate_stories", "Helsinki story families against hand-labelled families."),
+):
+    _helsinki_command(_name, _evaluate, _doc)
 
 
 @eval_group.command("pairs")
