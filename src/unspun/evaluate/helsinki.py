@@ -13,7 +13,6 @@ import csv
 import hashlib
 import json
 import unicodedata
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -92,25 +91,6 @@ def evaluate_titles(news: Path, devset: Path = DEVSET) -> dict[str, Any]:
             "misses": misses,
         }
     return result
-
-
-def junk_roles(labels: Iterable[dict[str, Any]]) -> Iterator[tuple[str, int, str]]:
-    """(id, paragraph index, role) of every labelled paragraph."""
-    for item in labels:
-        for k, role in enumerate(item["roles"]):
-            yield item["id"], k, role
-
-
-__all__ = [
-    "DEVSET",
-    "PARTS",
-    "evaluate_titles",
-    "fold",
-    "load_labels",
-    "part_of",
-    "read_articles",
-    "read_rows",
-]
 
 
 # -- story families -------------------------------------------------------------------------
@@ -332,3 +312,24 @@ def evaluate_pairs(news: Path, devset: Path = DEVSET, use_model: bool = True) ->
 
 def _share(rows: list[dict[str, Any]], outcome: str) -> float:
     return round(sum(r["outcome"] == outcome for r in rows) / len(rows), 4) if rows else 0.0
+
+
+__all__ = [
+    "DEVSET",
+    "PARTS",
+    "check_relations",
+    "evaluate_junk",
+    "evaluate_pairs",
+    "evaluate_stories",
+    "evaluate_titles",
+    "fold",
+    "kept_paragraphs",
+    "library_articles",
+    "library_families",
+    "load_labels",
+    "part_of",
+    "read_articles",
+    "read_rows",
+    "score_families",
+    "score_junk",
+]
