@@ -22,7 +22,7 @@ pytestmark = pytest.mark.browser
 SPUN = "trendpulse_ferry_spun.txt"
 AP = "ap_ferry_aground.txt"
 HOSTILE = (
-    "Council <script>window.__pwned = 1; alert('x')</script> vote\n\n"
+    "Council <script>window.__pwned = 1</script> votes to close the old pool\n\n"
     'The council voted <img src=x onerror="window.__pwned = 2"> on Monday to close the '
     "old pool, a spokesman said."
 )
