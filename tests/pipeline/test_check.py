@@ -361,3 +361,13 @@ def test_a_long_page_screens_and_aligns_more_candidates_than_a_news_article() ->
     assert screen == cfg.screen_top + 20 and wanted == screen
     assert align_top == cfg.align_top + 10_000 // cfg.chars_per_aligned
     assert _how_many(page(1_000_000), cfg)[1:] == (cfg.max_candidates, cfg.max_aligned)
+
+
+def test_a_source_is_named_by_its_title_or_site_never_by_its_id() -> None:
+    from unspun.model import Article
+
+    assert name(Article(id="abc123", text="x", title="Pier vote", site="a.example")) == (
+        "“Pier vote” (a.example)"
+    )
+    untitled = name(Article(id="4652de6b0baafd31", text="x", site="a.example"))
+    assert untitled == "an untitled page of a.example" and "4652" not in untitled

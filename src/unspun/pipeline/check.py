@@ -558,9 +558,13 @@ def _cut_short_wire(match: SourceMatch) -> str:
 
 
 def name(article: Article) -> str:
-    """A source as a reader knows it: “Title” (site)."""
-    title = article.title or article.id
-    return f"“{title}”" + (f" ({article.site})" if article.site else "")
+    """A source as a reader knows it: “Title” (site); an untitled page by its site; never an
+    id in quotation marks where a title is expected."""
+    if article.title:
+        return f"“{article.title}”" + (f" ({article.site})" if article.site else "")
+    if article.site:
+        return f"an untitled page of {article.site}"
+    return f"the untitled article {article.id[:12]}"
 
 
 def pct(share: float) -> str:
