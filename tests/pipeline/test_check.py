@@ -371,3 +371,30 @@ def test_a_source_is_named_by_its_title_or_site_never_by_its_id() -> None:
     )
     untitled = name(Article(id="4652de6b0baafd31", text="x", site="a.example"))
     assert untitled == "an untitled page of a.example" and "4652" not in untitled
+
+
+def test_versions_of_one_wire_story_that_together_explain_it_make_a_copy(lexical) -> None:
+    from unspun.store import open_store
+
+    ferry = demo("ap_ferry_aground.txt")
+    paras = ferry.text.split("\n\n")
+    half = len(paras) // 2
+
+    def version(part: list[str], site: str) -> Article:
+        body = "\n\n".join(part)
+        return replace(
+            ferry, id=content_id(ferry.title, body, site), text=body,
+            paragraphs=paragraphs_of(body), site=site, origin=site, raw_hash="",
+        )  # fmt: skip
+
+    with open_store(":memory:") as store:
+        index = SourceIndex(store.conn, RETRIEVE)
+        index.ensure_schema()
+        store.attach(index)
+        store.add(version(paras[: half + 1], "early.example"))
+        store.add(version(paras[half - 1 :], "late.example"))
+        result = check_article(ferry, store, index, lexical, LEXICAL)
+    assert len(result.cover) == 2
+    assert result.kind == VERBATIM_COPY
+    assert result.verdict.startswith("verbatim copy of the AP story")
+    assert "2 versions of it in the library" in result.verdict

@@ -545,7 +545,31 @@ def verdict_of(
     if rest:
         more = "source" if len(rest) == 1 else "sources"
         parts += f" and {len(rest)} more {more} ({pct(sum(m.new_share for m in rest))})"
+    wire = _one_wire_story(cover)
+    if wire and explained >= cfg.whole_copy:  # versions of one wire story, together whole
+        paraphrase = sum(m.new_share * _reworded(m) for m in cover)
+        kind = SPUN_COPY if paraphrase > explained / 2 else VERBATIM_COPY
+        words = f"{kind} of the {wire} story: {pct(explained)} matched across "
+        return kind, words + f"{len(cover)} versions of it in the library, {parts}", explained
     return PARTLY_DERIVED, f"partly derived from {parts}", explained
+
+
+def _one_wire_story(cover: list[SourceMatch]) -> str:
+    """The agency, when every source of the cover runs the same agency's story as the
+    article (versions of one wire story); else ''."""
+    agencies = {
+        m.provenance.source
+        for m in cover
+        if m.provenance is not None and m.provenance.relation == Relation.COMMON_SOURCE
+    }
+    covered = all(m.provenance is not None and m.provenance.source for m in cover)
+    return agencies.pop() if covered and len(agencies) == 1 else ""
+
+
+def _reworded(match: SourceMatch) -> float:
+    """The share of what a source explains that is paraphrase, not verbatim."""
+    s = match.alignment.summary
+    return s.paraphrase_share / s.copy_share if s.copy_share else 0.0
 
 
 def _cut_short_wire(match: SourceMatch) -> str:
