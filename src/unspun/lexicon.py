@@ -26,6 +26,20 @@ FUNCTION_WORDS = frozenset(
 )
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+# Datelines, the place (and agency) that opens a wire story: "HELSINKI (AP) —".
+# DATELINE: any place in capitals or not, as scraped text has them ("Washington (CNN) -");
+# DATELINE_CAPS: the place in capitals, perhaps a region ("TURNBERRY, Scotland —"), so that a
+# headline with a dash in it is not taken for one; DATELINE_PREFIX: what the change detector
+# strips from a sentence before comparing it (the place may be gone, "(AP) —" left).
+DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’/-]{1,60}\s*(?:\([^()\n]{1,30}\))?\s*[—–-]{1,2}\s")
+DATELINE_CAPS = re.compile(
+    r"^[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)*\s*(?:\([^()\n]{1,30}\))?"
+    r"\s*[—–-]{1,2}\s"
+)
+DATELINE_PREFIX = re.compile(
+    r"^\s*(?:[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.]*)*\s*)?(?:\((?:AP|Reuters|AFP)\)\s*)?[—–-]+\s*"
+)
 STEM_CHARS = 5  # a crude stem: "meddling" and "meddle" share "meddl"
 
 
@@ -67,6 +81,9 @@ def relevance(part: str, whole_stems: set[str]) -> float:
 
 
 __all__ = [
+    "DATELINE",
+    "DATELINE_CAPS",
+    "DATELINE_PREFIX",
     "FUNCTION_WORDS",
     "STEM_CHARS",
     "WORD",

@@ -9,7 +9,6 @@ overlaps an earlier one on either side, so the detector list runs most specific 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 from unspun.changes import entities as ent
@@ -17,11 +16,8 @@ from unspun.changes.config import ChangeConfig
 from unspun.changes.kinds import SEVERITY, ChangeKind
 from unspun.changes.normalize import Word, words
 from unspun.changes.numbers import Mention, dates, numbers
+from unspun.lexicon import DATELINE_PREFIX
 from unspun.model import Article, Change, Span
-
-_DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.]*)*\s*)?(?:\((?:AP|Reuters|AFP)\)\s*)?[—–-]+\s*"
-)
 
 
 @dataclass
@@ -42,7 +38,7 @@ class Side:
         self.offset = first.start
         self.text = full[first.start : end]
         skip = 0
-        m = _DATELINE.match(self.text)
+        m = DATELINE_PREFIX.match(self.text)
         if m and first.field == "body" and m.end() < len(self.text) // 2:
             skip = m.end()
         kept = [w for w in words(self.text, self.offset) if w.start >= self.offset + skip]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from unspun.extract.credits import is_credit_line
-from unspun.lexicon import name_stems, relevance, stems
+from unspun.lexicon import DATELINE, DATELINE_CAPS, name_stems, relevance, stems
 
 
 class Role(StrEnum):
@@ -304,13 +304,6 @@ _CREDIT_KEYS = (
     "Anadolu",
 )
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’/-]{1,60}\s*(?:\([^()\n]{1,30}\))?\s*[—–-]{1,2}\s")
-# A dateline proper: the place in capitals, perhaps a region and an agency ("HELSINKI (AP) —",
-# "TURNBERRY, Scotland —"); a headline with a dash in it is not one.
-_DATELINE_CAPS = re.compile(
-    r"^[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)*\s*(?:\([^()\n]{1,30}\))?"
-    r"\s*[—–-]{1,2}\s"
-)
 _BYLINE = re.compile(r"^\s*By\s+(?:[A-Z]|the\s+[A-Z])[^\n]{0,120}$")
 
 
@@ -461,7 +454,7 @@ def is_prose(line: str) -> bool:
     if len(text) < 30:
         return False
     words = text.split()
-    if _DATELINE.match(text) and len(words) >= 6:
+    if DATELINE.match(text) and len(words) >= 6:
         return True
     if len(words) < 8 or title_case(words):
         return False
@@ -663,7 +656,7 @@ def _title_like(text: str) -> bool:
         and not _paragraph(stripped)
         and not is_byline(stripped)
         and not is_caption(stripped)
-        and not _DATELINE_CAPS.match(stripped)
+        and not DATELINE_CAPS.match(stripped)
     )
 
 
