@@ -180,7 +180,7 @@ class FamilyIndex:
         place(article, self.store, self.index, self.cfg, self.embedder)
 
     def remove(self, article_id: str) -> bool:
-        return forget(self.store.conn, article_id)
+        return forget(self.store.conn, article_id, self.cfg)
 
 
 # -- placing one article -------------------------------------------------------------------
@@ -448,7 +448,7 @@ def _write_link(conn: sqlite3.Connection, link: Link) -> None:
 # -- removing ------------------------------------------------------------------------------
 
 
-def forget(conn: sqlite3.Connection, article_id: str) -> bool:
+def forget(conn: sqlite3.Connection, article_id: str, cfg: FamilyConfig | None = None) -> bool:
     """Take an article out of its family; the rest may split into several families."""
     row = conn.execute(
         "SELECT family FROM fam_members WHERE article_id = ?", (article_id,)
@@ -470,7 +470,7 @@ def forget(conn: sqlite3.Connection, article_id: str) -> bool:
     rest = [
         r[0] for r in conn.execute("SELECT article_id FROM fam_members WHERE family = ?", (family,))
     ]
-    regroup(conn, [*rest, *partners], FamilyConfig())
+    regroup(conn, [*rest, *partners], cfg or FamilyConfig())
     return True
 
 
@@ -638,7 +638,7 @@ def sync_families(
             "SELECT article_id FROM fam_members WHERE article_id NOT IN (SELECT id FROM articles)"
         )]  # fmt: skip
         for article_id in stale:
-            forget(conn, article_id)
+            forget(conn, article_id, cfg)
     except BaseException:
         conn.execute("ROLLBACK")
         raise
