@@ -174,3 +174,15 @@ def test_versions_of_one_agency_story_with_a_new_top_are_one_family(store: Sqlit
     assert family_of(store.conn, evening.id) == family_of(store.conn, morning.id)
     # another agency's report sharing the same block is held to the stricter rule
     assert family_of(store.conn, other_agency.id) != family_of(store.conn, evening.id)
+
+
+def test_a_family_without_a_headline_is_named_by_its_opening(store: SqliteStore) -> None:
+    arts = [
+        make_article(STORY, "a.example", "2024-03-04T08:00:00", title=""),
+        make_article(STORY, "b.example", "2024-03-04T09:00:00", title=""),
+    ]
+    store.add_many(arts)
+    sync_families(store, SourceIndex(store.conn), FamilyConfig())
+    family = load_family(store, family_of(store.conn, arts[0].id))
+    opening = " ".join(STORY[0].split()[:12])
+    assert family.title.startswith("“") and opening in family.title

@@ -308,7 +308,8 @@ def _relation(
 
 
 def _title(metas: object, original: str) -> str:
-    """The original's title, else the title most members carry that their text bears out."""
+    """The original's title, else the title most members carry that their text bears out,
+    else the opening words of the story."""
     items = list(metas)  # type: ignore[call-overload]
     for m in items:
         if m.id == original and m.title:
@@ -318,9 +319,23 @@ def _title(metas: object, original: str) -> str:
         if m.title.strip() and _borne_out(m.title, m.lede):
             counts[m.title.strip().lower()] += 1
     if not counts:
-        return next((str(m.title) for m in items if m.title.strip()), "")
+        titled = next((str(m.title) for m in items if m.title.strip()), "")
+        return titled or _opening(items, original)
     top = counts.most_common(1)[0][0]
     return str(next(m.title.strip() for m in items if m.title.strip().lower() == top))
+
+
+def _opening(items: list[_Meta], original: str) -> str:
+    """With no headline in the family, the opening words of its original (or of its first
+    member), in quotation marks: what a reader needs to know the story, never a blank."""
+    first = next((m for m in items if m.id == original), None) or min(
+        items, key=lambda m: (time_key(m.when), m.id)
+    )
+    words = first.lede.split()
+    if not words:
+        return ""
+    text = " ".join(words[:12])
+    return f"“{text}…”" if len(words) > 12 else f"“{text}”"
 
 
 def _borne_out(title: str, lede: str) -> bool:
