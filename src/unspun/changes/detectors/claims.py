@@ -20,6 +20,16 @@ _CREDIT = re.compile(
 )
 
 
+def _news(text: str, other: set[str], min_words: int, cfg: ChangeConfig) -> bool:
+    """Whether a sentence one side has and the other lacks tells something: long enough, no
+    credit or site line, and enough of its content words absent from the other article."""
+    ws = [w for w in words(text) if w.content]
+    if len(text.split()) < min_words or _CREDIT.search(text) or not ws:
+        return False
+    novel = [w for w in ws if w.norm not in other]
+    return len(novel) / len(ws) >= cfg.claim_min_novel
+
+
 def claims_added(
     copy: Article, source: Article, alignment: Alignment, ctx: Context, cfg: ChangeConfig
 ) -> list[Change]:
@@ -40,11 +50,7 @@ def claims_added(
     out = []
     for span in sorted(chosen, key=lambda s: s.start):
         text = copy.text[span.start : span.end]
-        ws = [w for w in words(text) if w.content]
-        if len(text.split()) < cfg.claim_min_words or _CREDIT.search(text) or not ws:
-            continue
-        novel = [w for w in ws if w.norm not in ctx.source_norms]
-        if len(novel) / len(ws) < cfg.claim_min_novel:
+        if not _news(text, ctx.source_norms, cfg.claim_min_words, cfg):
             continue
         out.append(
             Change(
@@ -76,11 +82,7 @@ def sentences_dropped(
         if span.field != "body" or not first < span.start < last:
             continue
         text = source.text[span.start : span.end]
-        ws = [w for w in words(text) if w.content]
-        if len(text.split()) < cfg.dropped_sentence_min_words or _CREDIT.search(text) or not ws:
-            continue
-        novel = [w for w in ws if w.norm not in ctx.copy_norms]
-        if len(novel) / len(ws) < cfg.claim_min_novel:
+        if not _news(text, ctx.copy_norms, cfg.dropped_sentence_min_words, cfg):
             continue
         out.append(
             Change(
