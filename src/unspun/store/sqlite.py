@@ -430,12 +430,7 @@ class SqliteStore:
         rows, recognised = [], []
         for key, text in texts.items():
             n, reps, since = stats.get(key, (0, [], site_n - 1))
-            if library:
-                line = sketch(Article(id="", text=text))  # what holders share is not this line
-                apart = not any(self._related(seq, r, article, line) for r in reps)
-            else:
-                apart = not any(self._same(seq, r, article, same_as, SAME_STORY) for r in reps)
-            if len(reps) < need and apart:
+            if len(reps) < need and self._apart(seq, reps, article, text, library, same_as):
                 reps = [*reps, seq]
             n += 1
             rows.append((site_id, key, n, ",".join(map(str, reps)), since))
@@ -475,6 +470,24 @@ class SqliteStore:
             for line, n, reps, since in rows:
                 found[line] = (n, [int(r) for r in reps.split(",") if r], since)
         return found
+
+    def _apart(
+        self,
+        seq: int,
+        reps: list[int],
+        article: Article,
+        line: str,
+        library: bool,
+        memo: dict[int, bool],
+    ) -> bool:
+        """Whether the article being added as ``seq`` is another story than every holder in
+        ``reps`` (for the whole library: shares nothing with them but ``line``)."""
+        if not reps:
+            return True
+        if library:
+            own = sketch(Article(id="", text=line))  # what holders share is not this line
+            return not any(self._related(seq, r, article, own) for r in reps)
+        return not any(self._same(seq, r, article, memo, SAME_STORY) for r in reps)
 
     def _same(
         self, seq: int, other: int, article: Article, memo: dict[int, bool], at: float
