@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from unspun.config import StoreConfig
 from unspun.store import open_store
-from unspun.store.sqlite import reclean_article
+from unspun.store.boilerplate import reclean_article
 
 HEADLINE = "Norland Lines delays its electric ferry for Marlow Bay"
 BODY = [

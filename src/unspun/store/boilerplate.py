@@ -4,7 +4,8 @@ A page template repeats its lines ("Click Here to comment on this article", a co
 a subscription pitch) under every story of a site. The library counts, per site, how many
 articles hold each paragraph (see :class:`unspun.store.sqlite.SqliteStore`); these functions
 are the pure parts of that work: the key of a line, a small sketch of an article's wording, and
-the cleaning of an article once some of its lines are known to be boilerplate.
+the cleaning of an article once some of its lines are known to be boilerplate, and the rules
+of this version applied to an article an earlier version stored (:func:`reclean_article`).
 
 Two traps the rules avoid:
 
@@ -24,6 +25,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from unspun.extract.clean import boilerplate_reason, recheck_title
 from unspun.model import Article, Paragraph, normalize_for_hash, paragraphs_of
 
 SHINGLE = 5  # words per shingle
@@ -157,3 +159,56 @@ def _complement(cuts: list[tuple[int, int]], length: int) -> list[tuple[int, int
 def _cut_before(pos: int, cuts: list[tuple[int, int]]) -> int:
     """How many characters before ``pos`` the cuts leave out."""
     return sum(min(b, pos) - a for a, b in cuts if a < pos)
+
+
+# -- the rules of this version, applied to what an earlier one stored ---------------------
+
+
+def strip_furniture(
+    article: Article, keys: set[int], para_keys: list[int] | None = None
+) -> Article:
+    """:func:`strip_lines`, and a title that is known furniture too ("Analysis Interpretation
+    of the news…" on every page of a site) goes: a headline heading the body takes its place."""
+    stripped = strip_lines(article, keys, para_keys)
+    if not stripped.title or line_key(stripped.title) not in keys:
+        return stripped
+    untitled = dataclasses.replace(
+        stripped, title="", title_origin=-1, boilerplate=(stripped.title, *stripped.boilerplate)
+    )
+    return reclean_article(untitled)
+
+
+def reclean_article(article: Article) -> Article:
+    """An article stored by an earlier version, with this version's rules for the look of
+    boilerplate paragraphs and for the headline applied: a stored title that is no headline
+    goes (a site name glued to it is cut off), and a leading body paragraph that is the
+    headline becomes the title. The id and the paragraphs' origins are kept."""
+    paras = body_paragraphs(article)
+    texts = [article.text[p.start : p.end] for p in paras]
+    drop = {line_key(t) for t in texts if boilerplate_reason(t)}
+    cleaned = strip_lines(article, drop) if drop else article
+    kept = [t for t in texts if line_key(t) not in drop]
+    found = recheck_title(article.title, kept) if article.title else recheck_title("", kept)
+    index, a, b = found or (0, 0, 0)
+    if index > 0 and len(kept) > 1:  # a body paragraph is the headline
+        para = cleaned.paragraphs[index - 1]
+        head = cleaned.text[para.start : para.end]
+        cleaned = strip_lines(cleaned, {line_key(head)})
+        title = head[a:b]
+        origin = para.origin + a if para.origin >= 0 else -1
+        removed = (article.title,) if article.title else ()
+        return dataclasses.replace(
+            cleaned,
+            title=title,
+            title_origin=origin,
+            boilerplate=tuple(x for x in cleaned.boilerplate if x != head) + removed,
+        )
+    if (index, a, b) == (0, 0, len(article.title)):
+        return cleaned
+    cut = [p.strip(" |•:-–—") for p in (article.title[:a], article.title[b:])]
+    return dataclasses.replace(
+        cleaned,
+        title=article.title[a:b],
+        title_origin=article.title_origin + a if b and article.title_origin >= 0 else -1,
+        boilerplate=tuple(p for p in cut if p) + cleaned.boilerplate,
+    )

@@ -13,7 +13,6 @@ articles are added). See :mod:`unspun.store.boilerplate`.
 from __future__ import annotations
 
 import builtins
-import dataclasses
 import json
 import logging
 import sqlite3
@@ -28,7 +27,6 @@ from typing import Any, Protocol
 
 from unspun.config import StoreConfig
 from unspun.errors import NotFound, StoreError, UnspunError
-from unspun.extract.clean import boilerplate_reason, recheck_title
 from unspun.lexicon import relevance, stems
 from unspun.model import Article, Caption, Paragraph, Rejected, WireCredit, content_id
 from unspun.store import schema
@@ -39,8 +37,10 @@ from unspun.store.boilerplate import (
     line_key,
     pack_sketch,
     paragraph_keys,
+    reclean_article,
     same_story,
     sketch,
+    strip_furniture,
     strip_lines,
     unpack_sketch,
 )
@@ -866,56 +866,6 @@ def open_store(
         conn.close()
         raise
     return SqliteStore(conn, name, cfg, indexes)
-
-
-def strip_furniture(
-    article: Article, keys: set[int], para_keys: list[int] | None = None
-) -> Article:
-    """:func:`strip_lines`, and a title that is known furniture too ("Analysis Interpretation
-    of the news…" on every page of a site) goes: a headline heading the body takes its place."""
-    stripped = strip_lines(article, keys, para_keys)
-    if not stripped.title or line_key(stripped.title) not in keys:
-        return stripped
-    untitled = dataclasses.replace(
-        stripped, title="", title_origin=-1, boilerplate=(stripped.title, *stripped.boilerplate)
-    )
-    return reclean_article(untitled)
-
-
-def reclean_article(article: Article) -> Article:
-    """An article stored by an earlier version, with this version's rules for the look of
-    boilerplate paragraphs and for the headline applied: a stored title that is no headline
-    goes (a site name glued to it is cut off), and a leading body paragraph that is the
-    headline becomes the title. The id and the paragraphs' origins are kept."""
-    paras = body_paragraphs(article)
-    texts = [article.text[p.start : p.end] for p in paras]
-    drop = {line_key(t) for t in texts if boilerplate_reason(t)}
-    cleaned = strip_lines(article, drop) if drop else article
-    kept = [t for t in texts if line_key(t) not in drop]
-    found = recheck_title(article.title, kept) if article.title else recheck_title("", kept)
-    index, a, b = found or (0, 0, 0)
-    if index > 0 and len(kept) > 1:  # a body paragraph is the headline
-        para = cleaned.paragraphs[index - 1]
-        head = cleaned.text[para.start : para.end]
-        cleaned = strip_lines(cleaned, {line_key(head)})
-        title = head[a:b]
-        origin = para.origin + a if para.origin >= 0 else -1
-        removed = (article.title,) if article.title else ()
-        return dataclasses.replace(
-            cleaned,
-            title=title,
-            title_origin=origin,
-            boilerplate=tuple(x for x in cleaned.boilerplate if x != head) + removed,
-        )
-    if (index, a, b) == (0, 0, len(article.title)):
-        return cleaned
-    cut = [p.strip(" |•:-–—") for p in (article.title[:a], article.title[b:])]
-    return dataclasses.replace(
-        cleaned,
-        title=article.title[a:b],
-        title_origin=article.title_origin + a if b and article.title_origin >= 0 else -1,
-        boilerplate=tuple(p for p in cut if p) + cleaned.boilerplate,
-    )
 
 
 def _clean_id(article: Article) -> str:
