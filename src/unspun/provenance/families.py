@@ -125,10 +125,8 @@ class Link:
     share_b: float  # share of b's text found in a
     verbatim: float  # share of the copy side's text copied verbatim or near-verbatim
     direction: Direction
-    strength: float  # share of the shorter article found in the longer
-    covers: frozenset[int]  # a's body sentences (their starts) with a counterpart in b
-    a_range: tuple[int, int] = (0, 0)  # the characters of a's body the shared text spans
-    b_range: tuple[int, int] = (0, 0)  # ... and of b's
+    a_range: tuple[int, int]  # the characters of a's body the shared text spans
+    b_range: tuple[int, int]  # ... and of b's
 
 
 def ensure_schema(conn: sqlite3.Connection) -> None:
@@ -343,7 +341,6 @@ def _link(article: Article, other: Article, alignment: Alignment, cfg: FamilyCon
     if loose and long_share < cfg.loose_long_share:
         return None
     direction = infer_direction(article, other, alignment, cfg.direction)
-    covers = frozenset(c.start for p in alignment.pairs for c in p.copy if c.field == "body")
     return Link(
         article.id,
         other.id,
@@ -351,8 +348,6 @@ def _link(article: Article, other: Article, alignment: Alignment, cfg: FamilyCon
         s.source_share,
         round(verbatim, 4),
         direction,
-        share,
-        covers,
         _extent(p.copy for p in alignment.pairs),
         _extent(p.source for p in alignment.pairs),
     )
