@@ -1,8 +1,8 @@
 """Story families: articles that share text, grouped, with the likely original and a timeline.
 
 Families are built one article at a time, so adding articles never rebuilds them: a new article
-asks the source index for candidates among the articles already placed (shingles, then BM25 on
-its most distinctive terms), screens the best few by the share of their rare words it holds (a
+asks the shingle index for candidates among the articles already placed (:func:`rank_hits`),
+screens the best few by the share of their rare words it holds (a
 set intersection, far cheaper than an alignment), aligns those that pass with the cheap
 (lexical) aligner, and records a *link* for each pair with reuse, carrying the direction of
 reuse (:func:`unspun.provenance.direction.infer_direction`). It joins the family of
@@ -42,9 +42,8 @@ from unspun.provenance.direction import DirectionConfig, infer_direction
 from unspun.provenance.records import Direction
 from unspun.retrieve.candidates import fuse
 from unspun.retrieve.config import RetrieveConfig
-from unspun.retrieve.fts import bm25_search, distinctive_terms
 from unspun.retrieve.index import SourceIndex
-from unspun.retrieve.shingles import as_signed, overlap, shingle_hashes, words
+from unspun.retrieve.shingles import as_signed, overlap, shingle_hashes, word_hash, words
 from unspun.store import SqliteStore
 
 log = logging.getLogger(__name__)
@@ -110,7 +109,6 @@ class FamilyConfig:
     screen_share: float = 0.15
     shingle_max_df: int = 100  # shingles in more articles than this are not looked up
     shingle_hits: int = 200  # articles sharing the most shingles that are ranked
-    bm25_terms: int = 24  # the query's most distinctive terms for the BM25 look-up (0: none)
     align: AlignConfig = field(default_factory=lambda: AlignConfig(model="none"))
     direction: DirectionConfig = field(default_factory=DirectionConfig)
 
@@ -172,10 +170,11 @@ class FamilyIndex:
         self.index = index
         self.cfg = cfg or FamilyConfig()
         self.embedder = embedder
+        self.memo = PairMemo()
         ensure_schema(store.conn)
 
     def add(self, article: Article) -> None:
-        place(article, self.store, self.index, self.cfg, self.embedder)
+        place(article, self.store, self.index, self.cfg, self.embedder, self.memo)
 
     def remove(self, article_id: str) -> bool:
         return forget(self.store.conn, article_id, self.cfg)
@@ -190,6 +189,7 @@ def place(
     index: SourceIndex,
     cfg: FamilyConfig,
     embedder: Embedder | None = None,
+    memo: PairMemo | None = None,
 ) -> int:
     """Put one article (already in the store and the source index) in a family; its number."""
     conn = store.conn
@@ -198,7 +198,7 @@ def place(
     ).fetchone()
     if found is not None:
         return int(found[0])
-    links, events = _links(article, store, index, cfg, embedder)
+    links, events = _links(article, store, index, cfg, embedder, memo)
     placed = int(conn.execute("SELECT COALESCE(MAX(placed), 0) + 1 FROM fam_members").fetchone()[0])
     conn.execute("INSERT INTO fam_members VALUES (?, ?, ?)", (article.id, placed, placed))
     for link in links:
@@ -217,104 +217,132 @@ def _links(
     index: SourceIndex,
     cfg: FamilyConfig,
     embedder: Embedder | None,
+    memo: PairMemo | None = None,
 ) -> tuple[list[Link], list[tuple[str, float]]]:
     links: list[Link] = []
     events: list[tuple[str, float]] = []
-    mine: np.ndarray | None = None
     for other_id in _candidates(article, store.conn, index, cfg):
         try:
             other = store.get(other_id)
         except NotFound:
             continue
-        if mine is None:
-            mine = _rare_words(article)
-        if _shared_words(mine, _rare_words(other)) < cfg.screen_share:
-            continue
-        alignment = align_units(
-            article.id, _units(article, cfg), other.id, _units(other, cfg), cfg.align, embedder
-        )
-        link = _link(article, other, alignment, cfg)
+        link, event = link_pair(article, other, cfg, embedder, memo)
         if link is not None:
             links.append(link)
-        elif _same_event(alignment, cfg):
-            events.append((other.id, round(alignment.summary.copy_share, 4)))
+        elif event is not None:
+            events.append((other.id, event))
     return links, events
+
+
+def link_pair(
+    article: Article,
+    other: Article,
+    cfg: FamilyConfig,
+    embedder: Embedder | None = None,
+    memo: PairMemo | None = None,
+) -> tuple[Link | None, float | None]:
+    """The family stage's judgement of one candidate pair (``article`` placed after
+    ``other``): (a family link or None, the share of a same-event link or None).
+
+    A pure function of the two articles and the settings: the local library and the Spark
+    batch both call it. Pairs whose rare words barely overlap are not aligned (the screen);
+    ``memo`` keeps the sentence units and word sets of articles met before (a family's
+    members recur), nothing else.
+    """
+    memo = memo if memo is not None else PairMemo()
+    if _shared_words(memo.rare_words(article), memo.rare_words(other)) < cfg.screen_share:
+        return None, None
+    alignment = align_units(
+        article.id,
+        memo.units(article, cfg),
+        other.id,
+        memo.units(other, cfg),
+        cfg.align,
+        embedder,
+    )
+    link = _link(article, other, alignment, cfg)
+    if link is not None:
+        return link, None
+    if _same_event(alignment, cfg):
+        return None, round(alignment.summary.copy_share, 4)
+    return None, None
 
 
 def _candidates(
     article: Article, conn: sqlite3.Connection, index: SourceIndex, cfg: FamilyConfig
 ) -> list[str]:
-    """The ``cfg.align_top`` placed articles most likely to share text with ``article``.
+    """The ``cfg.align_top`` placed articles most likely to share text with ``article``:
+    those sharing the most sampled word 5-grams with it, ranked by :func:`rank_hits`.
 
-    Shingles find copies, near-copies and rewrites (:func:`_shingle_hits`: every planted copy
-    on synth corpora, paraphrases included); only when they find no placed article at all
-    does BM25 on the article's most distinctive terms (one query, not one per window as a
-    source search makes) look further: at 100k articles a BM25 query costs five shingle
-    look-ups. The rankings are fused by reciprocal rank, as :meth:`SourceIndex.candidates`
-    fuses them.
+    Shingles find copies, near-copies and rewrites (every planted copy on synth corpora,
+    paraphrases included). A BM25 look-up, where no shingle hit, once added here, linked no
+    pair on the synth corpus nor on the Helsinki corpus (two same-event links of 614
+    articles), and has no equivalent as a join of postings: the family stage is shingle
+    postings only, in the library and in the Spark batch alike.
     """
-    text = f"{article.title}\n\n{article.text}" if article.title else article.text
+    text = family_text(article)
     rcfg = index.cfg
-    shingles = _shingle_hits(conn, text, rcfg, cfg, article.id)
-    rankings: dict[str, list[tuple[str, float]]] = {"shingles": shingles}
-    if cfg.bm25_terms and not shingles:
-        terms = distinctive_terms(conn, text, len(index), rcfg, limit=cfg.bm25_terms)
-        found = bm25_search(conn, terms, rcfg.k_per_retriever)
-        named = _placed_docs(conn, sorted(d for d, _ in found), article.id)
-        rankings["bm25"] = [(named[d], score) for d, score in found if d in named]
-    weights = {"shingles": rcfg.weight_shingles, "bm25": rcfg.weight_bm25}
-    return [c.article_id for c in fuse(rankings, weights, rcfg.rrf_k, cfg.align_top)]
-
-
-def _shingle_hits(
-    conn: sqlite3.Connection, text: str, rcfg: RetrieveConfig, cfg: FamilyConfig, own: str
-) -> list[tuple[str, float]]:
-    """Placed articles sharing sampled shingles with ``text``, best first, scored like the
-    source index's shingle retriever (shared x containment of the smaller in the larger).
-
-    The source index's own search counts the postings of every shingle in Python and ranks the
-    whole library; at 100k articles that is tens of milliseconds a query. Here SQLite counts,
-    shingles in more than ``cfg.shingle_max_df`` articles are left out (a family is smaller;
-    the rest is boilerplate and stock phrases), and only articles already in a family are
-    ranked.
-    """
     query = [
         int(h) for h in as_signed(shingle_hashes(text, rcfg.shingle_size, rcfg.shingle_sample))
     ]
     if not query:
         return []
+    return rank_hits(_shingle_hits(conn, query, rcfg, cfg), len(query), article.id, rcfg, cfg)
+
+
+def family_text(article: Article) -> str:
+    """The text whose shingles find an article's family partners: title and body."""
+    return f"{article.title}\n\n{article.text}" if article.title else article.text
+
+
+def rank_hits(
+    hits: Iterable[tuple[str, int, int]],
+    query_size: int,
+    own: str,
+    rcfg: RetrieveConfig,
+    cfg: FamilyConfig,
+) -> list[str]:
+    """The partners to align, best first, from ``(article id, its shingles, shared)`` hits.
+
+    Scored like the source index's shingle retriever (shared x containment of the smaller in
+    the larger); the ``rcfg.k_per_retriever`` best are ranked by reciprocal rank as the
+    source index fuses rankings, and the ``cfg.align_top`` first kept. Ties go to the
+    article id, so the order is total: the library and the batch find the same partners.
+    """
+    floor = rcfg.shingle_min_shared * 2
+    scored = [
+        (a, overlap(n, query_size, size, floor), n)
+        for a, size, n in hits
+        if a != own and n >= rcfg.shingle_min_shared
+    ]
+    scored.sort(key=lambda x: (-x[1] * x[2], -x[2], x[0]))
+    best = [(a, round(score, 4)) for a, score, _ in scored[: rcfg.k_per_retriever]]
+    ranked = fuse({"shingles": best}, {"shingles": rcfg.weight_shingles}, rcfg.rrf_k, cfg.align_top)
+    return [c.article_id for c in ranked]
+
+
+def _shingle_hits(
+    conn: sqlite3.Connection, query: list[int], rcfg: RetrieveConfig, cfg: FamilyConfig
+) -> list[tuple[str, int, int]]:
+    """Placed articles sharing sampled shingles with the query: (id, shingles, shared).
+
+    SQLite counts; shingles in more than ``cfg.shingle_max_df`` articles of the library are
+    left out (a family is smaller; the rest is boilerplate and stock phrases), and only
+    articles already in a family count, the ``cfg.shingle_hits`` sharing the most.
+    """
     marks = ",".join("?" * len(query))
     sql = (
         f"WITH q(h) AS (SELECT h FROM idx_shingles WHERE h IN ({marks}) GROUP BY h "
         "HAVING COUNT(*) <= ?), "
         "hits(doc, n) AS (SELECT s.doc, COUNT(*) FROM idx_shingles s JOIN q ON s.h = q.h "
-        "GROUP BY s.doc HAVING COUNT(*) >= ? ORDER BY COUNT(*) DESC LIMIT ?) "
-        "SELECT d.article_id, d.n_shingles, hits.n FROM hits JOIN idx_docs d ON d.doc = hits.doc "
-        "JOIN fam_members m ON m.article_id = d.article_id"
+        "JOIN idx_docs d ON d.doc = s.doc JOIN fam_members m ON m.article_id = d.article_id "
+        "GROUP BY s.doc HAVING COUNT(*) >= ? ORDER BY COUNT(*) DESC, s.doc LIMIT ?) "
+        "SELECT d.article_id, d.n_shingles, hits.n FROM hits JOIN idx_docs d ON d.doc = hits.doc"
     )
     rows = conn.execute(
         sql, (*query, cfg.shingle_max_df, rcfg.shingle_min_shared, cfg.shingle_hits)
     ).fetchall()
-    floor = rcfg.shingle_min_shared * 2
-    scored = [(a, overlap(n, len(query), size, floor), n) for a, size, n in rows if a != own]
-    scored.sort(key=lambda x: (-x[1] * x[2], -x[2], x[0]))
-    return [(a, round(score, 4)) for a, score, _ in scored[: rcfg.k_per_retriever]]
-
-
-def _placed_docs(conn: sqlite3.Connection, docs: list[int], own: str) -> dict[int, str]:
-    """Of the index's documents ``docs``, those already in a family: doc -> article id."""
-    found: dict[int, str] = {}
-    for i in range(0, len(docs), 500):
-        chunk = docs[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        found.update(
-            conn.execute(
-                f"SELECT d.doc, d.article_id FROM idx_docs d JOIN fam_members m "
-                f"ON m.article_id = d.article_id WHERE d.doc IN ({marks})",
-                chunk,
-            )
-        )
-    return {d: a for d, a in found.items() if a != own}
+    return [(a, int(size), int(n)) for a, size, n in rows]
 
 
 def _same_event(alignment: Alignment, cfg: FamilyConfig) -> bool:
@@ -361,44 +389,44 @@ def _extent(sides: Iterable[tuple[Span, ...]]) -> tuple[int, int]:
     return min(b.start for b in body), max(b.end for b in body)
 
 
-_UNITS: OrderedDict[tuple[str, int], list[Unit]] = OrderedDict()
-_UNITS_KEPT = 2048  # articles whose sentence units are kept (a family's members recur)
-_WORDS: OrderedDict[tuple[str, int], np.ndarray] = OrderedDict()
-_WORDS_KEPT = 8192  # articles whose rare words are kept (a few kB each)
+class PairMemo:
+    """What :func:`link_pair` computes of an article once and may need again: its sentence
+    units and its rare words, for the ``kept`` articles met last. One per placing run (or
+    Spark task), never shared between processes."""
 
+    def __init__(self, kept: int = 2048) -> None:
+        self.kept = kept
+        self._units: OrderedDict[tuple[str, int], list[Unit]] = OrderedDict()
+        self._words: OrderedDict[tuple[str, int], np.ndarray] = OrderedDict()
 
-def _units(article: Article, cfg: FamilyConfig) -> list[Unit]:
-    """The article's sentence units for the aligner, split and tokenised once."""
-    return _cached(
-        _UNITS, _UNITS_KEPT, article, lambda: article_units(article, cfg.align.max_unit_chars)
-    )
+    def units(self, article: Article, cfg: FamilyConfig) -> list[Unit]:
+        """The article's sentence units for the aligner, split and tokenised once."""
+        return self._get(
+            self._units, article, lambda: article_units(article, cfg.align.max_unit_chars)
+        )
+
+    def rare_words(self, article: Article) -> np.ndarray:
+        return self._get(self._words, article, lambda: _rare_words(article))
+
+    def _get(
+        self, cache: OrderedDict[tuple[str, int], T], article: Article, make: Callable[[], T]
+    ) -> T:
+        key = (article.id, len(article.text))
+        value = cache.get(key)
+        if value is None:
+            value = cache[key] = make()
+            if len(cache) > self.kept:
+                cache.popitem(last=False)
+        else:
+            cache.move_to_end(key)
+        return value
 
 
 def _rare_words(article: Article) -> np.ndarray:
     """The article's distinct words that are not function words (3 letters or more), hashed
-    and sorted: the screen before an alignment."""
-
-    def make() -> np.ndarray:
-        found = {w for w in words(f"{article.title} {article.text}") if len(w) > 2}
-        found -= STOPWORDS
-        return np.unique(np.fromiter((hash(w) for w in found), dtype=np.int64, count=len(found)))
-
-    return _cached(_WORDS, _WORDS_KEPT, article, make)
-
-
-def _cached(
-    cache: OrderedDict[tuple[str, int], T], kept: int, article: Article, make: Callable[[], T]
-) -> T:
-    key = (article.id, hash(article.text))
-    value = cache.get(key)
-    if value is None:
-        value = make()
-        cache[key] = value
-        if len(cache) > kept:
-            cache.popitem(last=False)
-    else:
-        cache.move_to_end(key)
-    return value
+    (stable across processes) and sorted: the screen before an alignment."""
+    found = {w for w in words(f"{article.title} {article.text}") if len(w) > 2} - STOPWORDS
+    return np.unique(np.fromiter((word_hash(w) for w in found), dtype=np.uint64, count=len(found)))
 
 
 def _shared_words(a: np.ndarray, b: np.ndarray) -> float:
@@ -642,13 +670,14 @@ def sync_families(
         "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM fam_members) ORDER BY seq"
     )]  # fmt: skip
     done = 0
+    memo = PairMemo()
     if progress is not None and missing:
         progress(0, len(missing))
     for start in range(0, len(missing), 200):
         conn.execute("BEGIN IMMEDIATE")
         try:
             for article_id in missing[start : start + 200]:
-                place(store.get(article_id), store, index, cfg, embedder)
+                place(store.get(article_id), store, index, cfg, embedder, memo)
                 done += 1
         except BaseException:
             conn.execute("ROLLBACK")
