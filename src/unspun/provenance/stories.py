@@ -11,17 +11,19 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from unspun.align import AlignConfig, align_articles
 from unspun.errors import NotFound
+from unspun.model import Article
 from unspun.provenance.records import FamilyMember, Layer, Relation, StoryFamily
 from unspun.store import SqliteStore
 
 
 @dataclass(frozen=True, slots=True)
-class _Meta:
+class MemberMeta:
     id: str
     title: str
     site: str
@@ -33,7 +35,7 @@ class _Meta:
 
 
 @dataclass(frozen=True, slots=True)
-class _Link:
+class FamilyLink:
     a: str
     b: str
     share_a: float
@@ -91,30 +93,66 @@ def load_family(store: SqliteStore, family: int, growth: bool = False) -> StoryF
         raise NotFound(f"no story family {family} (see `unspun stories`)")
     meta = _metas(conn, ids)
     links = _read_links(conn, ids)
+    found = build_family(
+        family, [meta[m] for m in ids if m in meta], links, _compilers(conn, family)
+    )
+    found = replace(found, events=_events(conn, ids))
+    if growth:
+        found = replace(found, members=tuple(_with_growth(store, list(found.members), links)))
+    return found
+
+
+def build_family(
+    number: int,
+    metas: list[MemberMeta],
+    links: list[FamilyLink],
+    compilers: Sequence[FamilyMember] = (),
+    events: tuple[str, ...] = (),
+) -> StoryFamily:
+    """A family from its members (in placing order) and the links between them: the likely
+    original, each member's layer, relation and parent, in timeline order. A pure function:
+    the library (:func:`load_family`) and the Spark batch both call it."""
+    meta = {m.id: m for m in metas}
     wire = _wire(meta.values())
     original, label = _original(meta, links, wire)
     rank = _timeline(meta, original)
-    members = [_member(m, meta, links, original, wire, rank) for m in ids if m in meta]
-    members += _compilers(conn, family)
+    members = [_member(m.id, meta, links, original, wire, rank) for m in metas]
+    members += compilers
     members.sort(key=lambda x: (time_key(x.when), x.article_id))
-    if growth:
-        members = _with_growth(store, members, links)
     return StoryFamily(
-        id=family,
+        id=number,
         title=_title(meta.values(), original),
         original=original,
         original_label=label,
         wire=wire,
         members=tuple(members),
-        events=_events(conn, ids),
+        events=events,
     )
+
+
+def member_meta(article: Article) -> MemberMeta:
+    """What a family shows of one member, from the article."""
+    time, clock = when(article.published, article.fetched)
+    words = len(article.text.split())
+    return MemberMeta(article.id, article.title, article.site, time, words, article.wire,
+                      article.text[:800], clock)  # fmt: skip
+
+
+def compiler_member(meta: MemberMeta, others: int) -> FamilyMember:
+    """A digest or live blog shown in a family whose story it carries among ``others``."""
+    more = f" and {others} other stor{'y' if others == 1 else 'ies'}" if others else ""
+    relation = f"compiles passages of this story{more}"
+    return FamilyMember(
+        meta.id, meta.title, meta.site, meta.when, meta.words, Layer.REUSE, relation, "", 0.0,
+        clock=meta.clock,
+    )  # fmt: skip
 
 
 # -- pieces --------------------------------------------------------------------------------
 
 
-def _metas(conn: sqlite3.Connection, ids: list[str]) -> dict[str, _Meta]:
-    found: dict[str, _Meta] = {}
+def _metas(conn: sqlite3.Connection, ids: list[str]) -> dict[str, MemberMeta]:
+    found: dict[str, MemberMeta] = {}
     for i in range(0, len(ids), 400):
         chunk = ids[i : i + 400]
         marks = ",".join("?" * len(chunk))
@@ -126,7 +164,7 @@ def _metas(conn: sqlite3.Connection, ids: list[str]) -> dict[str, _Meta]:
         )
         for aid, title, site, published, fetched, words, wire, lede in rows:
             time, clock = when(published, fetched)
-            found[aid] = _Meta(aid, title, site, time, int(words),
+            found[aid] = MemberMeta(aid, title, site, time, int(words),
                                tuple(filter(None, wire.split(","))), lede, clock)  # fmt: skip
     return found
 
@@ -160,8 +198,8 @@ def time_key(value: str) -> tuple[int, str]:
     return 0, moment.isoformat()
 
 
-def _read_links(conn: sqlite3.Connection, ids: list[str]) -> list[_Link]:
-    links: list[_Link] = []
+def _read_links(conn: sqlite3.Connection, ids: list[str]) -> list[FamilyLink]:
+    links: list[FamilyLink] = []
     members = set(ids)
     for i in range(0, len(ids), 400):
         chunk = ids[i : i + 400]
@@ -173,7 +211,7 @@ def _read_links(conn: sqlite3.Connection, ids: list[str]) -> list[_Link]:
         )
         for r in rows:
             if r[1] in members:
-                links.append(_Link(r[0], r[1], r[2], r[3], r[4], Relation(r[5]), *r[6:]))
+                links.append(FamilyLink(r[0], r[1], r[2], r[3], r[4], Relation(r[5]), *r[6:]))
     return links
 
 
@@ -182,7 +220,9 @@ def _wire(metas: object) -> tuple[str, ...]:
     return tuple(g for g, _ in counts.most_common())
 
 
-def _original(meta: dict[str, _Meta], links: list[_Link], wire: tuple[str, ...]) -> tuple[str, str]:
+def _original(
+    meta: dict[str, MemberMeta], links: list[FamilyLink], wire: tuple[str, ...]
+) -> tuple[str, str]:
     """The likely original (a member id, or '') and the words that say what it is."""
     if len(meta) == 1:
         only = next(iter(meta))
@@ -218,15 +258,11 @@ def _compilers(conn: sqlite3.Connection, family: int) -> list[FamilyMember]:
         others = conn.execute(
             "SELECT COUNT(*) - 1 FROM fam_compiles WHERE article_id = ?", (mid,)
         ).fetchone()[0]
-        more = f" and {others} other stor{'y' if others == 1 else 'ies'}" if others else ""
-        found.append(
-            FamilyMember(mid, m.title, m.site, m.when, m.words, Layer.REUSE,
-                         f"compiles passages of this story{more}", "", 0.0, clock=m.clock)
-        )  # fmt: skip
+        found.append(compiler_member(m, int(others)))
     return found
 
 
-def _timeline(meta: dict[str, _Meta], original: str) -> dict[str, int]:
+def _timeline(meta: dict[str, MemberMeta], original: str) -> dict[str, int]:
     """Each member's place in the family's one order: the original first, then by time
     (undated last), ties by id. A parent always comes before its child in it, so parent
     links form a forest."""
@@ -236,8 +272,8 @@ def _timeline(meta: dict[str, _Meta], original: str) -> dict[str, int]:
 
 def _member(
     mid: str,
-    meta: dict[str, _Meta],
-    links: list[_Link],
+    meta: dict[str, MemberMeta],
+    links: list[FamilyLink],
     original: str,
     wire: tuple[str, ...],
     rank: dict[str, int],
@@ -271,13 +307,13 @@ def _member(
     )  # fmt: skip
 
 
-def _closeness(link: _Link, mid: str, rank: dict[str, int]) -> tuple[int, float, int]:
+def _closeness(link: FamilyLink, mid: str, rank: dict[str, int]) -> tuple[int, float, int]:
     layer = _layer(link, mid)
     kind = 3 if layer == Layer.EXACT else 2 if layer == Layer.NEAR else int(link.derived() == mid)
     return kind, link.share(mid), -rank[link.other(mid)]
 
 
-def _layer(link: _Link, mid: str) -> Layer:
+def _layer(link: FamilyLink, mid: str) -> Layer:
     mine, theirs = link.share(mid), link.share(link.other(mid))
     if mine >= 0.99 and theirs >= 0.99 and link.verbatim >= 0.99:
         return Layer.EXACT
@@ -287,7 +323,12 @@ def _layer(link: _Link, mid: str) -> Layer:
 
 
 def _relation(
-    mid: str, best: _Link, layer: Layer, other: _Meta | None, m: _Meta, is_parent: bool
+    mid: str,
+    best: FamilyLink,
+    layer: Layer,
+    other: MemberMeta | None,
+    m: MemberMeta,
+    is_parent: bool,
 ) -> str:
     """The member's relation in words, true by the dates and word counts shown beside it."""
     name = (other.site or other.id) if other else best.other(mid)
@@ -325,7 +366,7 @@ def _title(metas: object, original: str) -> str:
     return str(next(m.title.strip() for m in items if m.title.strip().lower() == top))
 
 
-def _opening(items: list[_Meta], original: str) -> str:
+def _opening(items: list[MemberMeta], original: str) -> str:
     """With no headline in the family, the opening words of its original (or of its first
     member), in quotation marks: what a reader needs to know the story, never a blank."""
     first = next((m for m in items if m.id == original), None) or min(
@@ -363,7 +404,7 @@ def _events(conn: sqlite3.Connection, ids: list[str]) -> tuple[str, ...]:
 
 
 def _with_growth(
-    store: SqliteStore, members: list[FamilyMember], links: list[_Link]
+    store: SqliteStore, members: list[FamilyMember], links: list[FamilyLink]
 ) -> list[FamilyMember]:
     """Each member against its closest earlier version: the words (and a sentence) it adds.
 
@@ -388,7 +429,9 @@ def _with_growth(
     return out
 
 
-def _closest_earlier(mid: str, seen: dict[str, FamilyMember], links: list[_Link]) -> str | None:
+def _closest_earlier(
+    mid: str, seen: dict[str, FamilyMember], links: list[FamilyLink]
+) -> str | None:
     linked = [(k.share(mid), k.other(mid)) for k in links if mid in (k.a, k.b)]
     earlier = [(share, other) for share, other in linked if other in seen]
     if earlier:
