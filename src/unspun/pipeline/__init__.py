@@ -3,8 +3,9 @@
 ``check_article(article, store, index, resources, cfg)`` answers "where did this article come
 from?": the source index proposes candidates, the best are aligned with the article (the
 compare engine), a greedy cover picks the sources that each explain a part of it, and the
-change detector says what each changed. ``search(conn, query, cfg)`` is the library's
-full-text search.
+change detector says what each changed; ``judge(article, sources, resources, cfg)`` is that
+check given the candidate sources, as the Spark batch calls it. ``search(conn, query, cfg)``
+is the library's full-text search.
 """
 
 from unspun.pipeline.check import (
@@ -13,6 +14,7 @@ from unspun.pipeline.check import (
     CheckResult,
     SourceMatch,
     check_article,
+    judge,
     load_resources,
 )
 from unspun.pipeline.search import SearchHit, SearchQuery, search
@@ -26,6 +28,7 @@ __all__ = [
     "SearchQuery",
     "SourceMatch",
     "check_article",
+    "judge",
     "load_resources",
     "search",
     "sync_index",

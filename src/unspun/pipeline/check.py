@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -214,18 +215,35 @@ def check_article(
     with ``store`` (see :func:`sync_index`). The article itself, when it is
     in the library, is never its own source.
     """
-    embedder = CachedEmbedder(resources.embedder) if resources.embedder is not None else None
-    lexical = replace(cfg.align, model="none")
-    wanted, screen, align_top = _how_many(article, cfg)
+    wanted, screen, _ = _how_many(article, cfg)
     candidates = tuple(index.candidates(article, wanted))
-    copy_units = article_units(article, cfg.align.max_unit_chars)
-    screened: list[tuple[Article, Alignment, Candidate, list[Unit]]] = []
+    sources: list[tuple[Article, Candidate]] = []
     for candidate in candidates[:screen]:
         try:
-            source = store.get(candidate.article_id)
+            sources.append((store.get(candidate.article_id), candidate))
         except NotFound:  # removed since it was indexed
             log.warning("%s: indexed but not in the library", candidate.article_id)
-            continue
+    return judge(article, sources, resources, cfg, candidates)
+
+
+def judge(
+    article: Article,
+    sources: Sequence[tuple[Article, Candidate]],
+    resources: CheckResources,
+    cfg: CheckConfig,
+    candidates: tuple[Candidate, ...] | None = None,
+) -> CheckResult:
+    """The check of ``article`` against its candidate sources, best first (the screening,
+    alignment, cover, changes, direction and verdict of :func:`check_article`): a pure
+    function of the articles and the settings, which the library's ``check`` and the Spark
+    batch both call. ``candidates``: every candidate retrieval proposed, for the report
+    (default: those of ``sources``)."""
+    embedder = CachedEmbedder(resources.embedder) if resources.embedder is not None else None
+    lexical = replace(cfg.align, model="none")
+    _, screen, align_top = _how_many(article, cfg)
+    copy_units = article_units(article, cfg.align.max_unit_chars)
+    screened: list[tuple[Article, Alignment, Candidate, list[Unit]]] = []
+    for source, candidate in sources[:screen]:
         if source.id == article.id:
             continue
         units = article_units(source, cfg.align.max_unit_chars)
@@ -256,6 +274,8 @@ def check_article(
     same = next((m for m in matches[:3] if same_event(article, m, embedder, cfg)), None)
     kind, words, explained = verdict_of(matches, cfg, same)
     ranked = tuple(screened[k][0].id for k in order[len(aligned) :])
+    if candidates is None:
+        candidates = tuple(c for _, c in sources)
     return CheckResult(
         article, matches, candidates, kind, words, explained, resources.model, ranked
     )
