@@ -533,6 +533,15 @@ def compiles(edges: list[_Edge], linked: Callable[[str, str], bool], cfg: Family
     return False
 
 
+def compiles_ranges(
+    ranges: list[tuple[str, tuple[int, int]]],
+    linked: Callable[[str, str], bool],
+    cfg: FamilyConfig,
+) -> bool:
+    """:func:`compiles`, given each link as (partner, the range of the article it spans)."""
+    return compiles([_Edge(p, 0.0, 0.0, r) for p, r in ranges], linked, cfg)
+
+
 def _range_overlap(x: tuple[int, int], y: tuple[int, int]) -> float:
     """The overlap of two character ranges, as a share of the shorter."""
     shorter = min(x[1] - x[0], y[1] - y[0])
