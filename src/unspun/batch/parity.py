@@ -93,8 +93,8 @@ def _compare(conn: sqlite3.Connection, out: Path) -> Parity:
     p.events_only_library = sorted(local_events - batch_events)
     batch_fam = {
         r["article_id"]: r["family"]
-        for r in read_table(out, "families", ["article_id", "family", "relation"])
-        if not r["relation"].startswith("compiles passages")
+        for r in read_table(out, "families", ["article_id", "family", "compiles"])
+        if not r["compiles"]
     }
     local_fam = dict(conn.execute("SELECT article_id, family FROM fam_members"))
     p.families = len(set(batch_fam.values()))

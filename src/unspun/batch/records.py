@@ -15,6 +15,7 @@ import json
 import logging
 import tempfile
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -284,10 +285,11 @@ def family_rows(
         compiler_member(member_meta(article_of(r)), n) for r, n in compilers
     ]
     family = build_family(number, metas, flinks, extra)
-    yield from story_rows(family)
+    yield from story_rows(family, {m.article_id for m in extra})
 
 
-def story_rows(family: StoryFamily) -> Iterator[Row]:
+def story_rows(family: StoryFamily, compilers: AbstractSet[str] = frozenset()) -> Iterator[Row]:
+    """One row per member; ``compilers``: the ids shown as compiling the family's story."""
     for position, m in enumerate(family.members):
         yield {
             "family": family.id, "family_title": family.title, "original": family.original,
@@ -295,7 +297,7 @@ def story_rows(family: StoryFamily) -> Iterator[Row]:
             "article_id": m.article_id, "position": position, "title": m.title,
             "site": m.site, "when": m.when, "clock": m.clock, "words": m.words,
             "layer": m.layer.value, "relation": m.relation, "parent": m.parent,
-            "reuse_share": m.reuse_share,
+            "reuse_share": m.reuse_share, "compiles": m.article_id in compilers,
         }  # fmt: skip
 
 

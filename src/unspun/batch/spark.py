@@ -574,6 +574,7 @@ _REJECTED = "origin string, reason string, kind string, stage string"
 _FAMILY_COLUMNS = (
     "family", "family_title", "original", "original_label", "wire", "article_id", "position",
     "title", "site", "when", "clock", "words", "layer", "relation", "parent", "reuse_share",
+    "compiles",
 )  # fmt: skip
 
 
@@ -582,5 +583,5 @@ def _families_schema() -> str:
         "family long, family_title string, original string, original_label string, "
         "wire array<string>, article_id string, position long, title string, site string, "
         "`when` string, clock string, words long, layer string, relation string, "
-        "parent string, reuse_share double"
+        "parent string, reuse_share double, compiles boolean"
     )

@@ -37,7 +37,7 @@ def cli(ctx: click.Context, db_path: str, verbose: int) -> None:
 def _register() -> None:
     # Each face module adds its commands to the group; imported here so that
     # `import unspun.cli.main` stays cheap for --help.
-    from unspun.cli import check, compare, evaluate, library, serve, stories, synth
+    from unspun.cli import batch, check, compare, evaluate, library, serve, stories, synth
 
     library.register(cli)
     compare.register(cli)
@@ -46,6 +46,7 @@ def _register() -> None:
     serve.register(cli)
     stories.register(cli)
     synth.register(cli)
+    batch.register(cli)
 
 
 _register()
