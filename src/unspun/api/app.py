@@ -29,7 +29,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """
     settings = settings or Settings()
     settings.validate()
-    from unspun.web import pages
+    from unspun.web import favicon, pages
     from unspun.web.render import STATIC_DIR, error_page
 
     app = FastAPI(
@@ -49,6 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         search.router,
         stories.router,
         pages.router,
+        favicon.router,
     ):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
