@@ -11,7 +11,7 @@ from rich.text import Text
 from unspun.model import Article, Span
 from unspun.pipeline.check import CheckResult, SourceMatch
 from unspun.pipeline.search import SearchHit
-from unspun.report.common import copy_rows, pct
+from unspun.report.common import copy_rows, folded_line, listed_sources, pct
 from unspun.report.terminal import print_changes, row_table
 
 ROLE_STYLE = {"source": "bold red", "duplicate": "dark_orange", "related": "dim"}
@@ -33,8 +33,11 @@ def print_check(
     """The header, the table of sources, the sentences no source explains (the first few, or
     all with ``unexplained``) and, with ``details``, each cover source's pairs."""
     console.print(header(result))
-    if result.sources:
-        console.print(sources_table(result))
+    listed, folded = listed_sources(result.sources)
+    if listed:
+        console.print(sources_table(listed))
+    if folded:
+        console.print(Text(folded_line(folded), style="dim"))
     print_unexplained(console, result, None if unexplained else FOLDED)
     if not details:
         return
@@ -83,7 +86,7 @@ def header(result: CheckResult) -> Panel:
     return Panel(grid, title="unspun check", title_align="left")
 
 
-def sources_table(result: CheckResult) -> Table:
+def sources_table(matches: list[SourceMatch]) -> Table:
     table = Table(title="Sources, best first", title_justify="left", show_lines=False)
     table.add_column("#", justify="right")
     table.add_column("role")
@@ -92,7 +95,7 @@ def sources_table(result: CheckResult) -> Table:
     table.add_column("verbatim", justify="right")
     table.add_column("paraphrase", justify="right")
     table.add_column("article", overflow="fold", ratio=1)
-    for m in result.sources:
+    for m in matches:
         table.add_row(
             str(m.rank),
             Text(m.role, style=ROLE_STYLE.get(m.role, "")),
