@@ -10,7 +10,7 @@ from rich.text import Text
 
 from unspun.model import Article, Span
 from unspun.pipeline.check import CheckResult, SourceMatch
-from unspun.pipeline.search import SearchHit
+from unspun.pipeline.search_groups import HitGroup
 from unspun.report.common import copy_rows, folded_line, listed_sources, pct
 from unspun.report.terminal import print_changes, row_table
 
@@ -129,12 +129,14 @@ def describe(article: Article) -> Text:
     return text
 
 
-def print_search(console: Console, query: str, hits: list[SearchHit]) -> None:
-    """Search hits, best first, each with its snippet (query words in bold)."""
-    if not hits:
+def print_search(console: Console, query: str, rows: list[HitGroup]) -> None:
+    """Search results, one story a row, best first: the best hit with its snippet (query
+    words in bold), then how many more copies of the story were found."""
+    if not rows:
         console.print(Text(f"no article matches {query!r}", style="dim"))
         return
-    for hit in hits:
+    for row in rows:
+        hit = row.hit
         head = Text(f"{hit.rank:>3}. ", style="dim")
         head.append(hit.title or "(no title)", style="bold")
         facts = [f for f in (hit.site, hit.date[:10]) if f] + [f"id {hit.article_id}"]
@@ -144,3 +146,13 @@ def print_search(console: Console, query: str, hits: list[SearchHit]) -> None:
             snippet.stylize("bold underline", start + 5, end + 5)
         console.print(head)
         console.print(snippet)
+        if row.more:
+            console.print(Text("     " + _more_copies(row), style="dim"))
+
+
+def _more_copies(row: HitGroup) -> str:
+    n = len(row.more)
+    sites = list(dict.fromkeys(h.site for h in row.more if h.site))
+    shown = ", ".join(sites[:4]) + (", …" if len(sites) > 4 else "")
+    story = f" of story {row.family}" if row.family is not None else ""
+    return f"and {n} more cop{'y' if n == 1 else 'ies'}{story}" + (f" ({shown})" if shown else "")
