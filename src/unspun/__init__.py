@@ -7,6 +7,7 @@ records in :mod:`unspun.model`, with its settings (:mod:`unspun.config`) passed 
 """
 
 from unspun.errors import (
+    AmbiguousId,
     DecodeError,
     EmptyDocument,
     InputError,
@@ -38,6 +39,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Alignment",
     "AlignmentSummary",
+    "AmbiguousId",
     "Article",
     "Caption",
     "DecodeError",

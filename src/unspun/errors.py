@@ -12,6 +12,7 @@ wrong and, where it helps, what to do about it::
      │    └── MissingColumn     a CSV/JSONL input without the column it was told to read
      ├── StoreError            the library file could not be opened, read or written
      │    ├── NotFound          no article with that id
+     │    │    └── AmbiguousId  an id prefix that several articles share (lists them)
      │    └── SchemaError       the file is not an unspun library, or is newer than this code
      └── ModelUnavailable      an optional model (embeddings, NLP) is not installed
 
@@ -67,6 +68,14 @@ class StoreError(UnspunError):
 
 class NotFound(StoreError):
     """No article in the library has that id (or id prefix)."""
+
+
+class AmbiguousId(NotFound):
+    """An id prefix that several articles share; ``matches`` lists (some of) their ids."""
+
+    def __init__(self, message: str, matches: list[str]) -> None:
+        self.matches = matches
+        super().__init__(message)
 
 
 class SchemaError(StoreError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 from collections.abc import Callable
 
 from fastapi.testclient import TestClient
@@ -112,3 +113,63 @@ def test_library_summary_hides_the_server_path(client: TestClient, library_size:
     body = client.get("/api/library").json()
     assert body["articles"] == library_size
     assert "library" not in body
+
+
+def test_a_non_json_body_is_415_with_a_hint(client: TestClient) -> None:
+    for kind in ("text/plain", "application/x-www-form-urlencoded"):  # the latter: curl -d
+        r = client.post("/api/articles", content=STORY.encode(), headers={"content-type": kind})
+        assert r.status_code == 415, r.text
+        error = r.json()["error"]
+        assert error["kind"] == "unsupported-media-type"
+        assert kind in error["message"]
+        assert "Content-Type: application/json" in error["message"]
+        assert '{"text": ' in error["message"]
+
+
+def test_every_json_endpoint_refuses_a_non_json_body(client: TestClient) -> None:
+    for path in ("/api/articles/batch", "/api/compare", "/api/check"):
+        r = client.post(path, content=b"hello", headers={"content-type": "text/plain"})
+        assert r.status_code == 415, (path, r.text)
+        assert "application/json" in r.json()["error"]["message"]
+
+
+def test_json_with_a_charset_is_still_json(client: TestClient) -> None:
+    r = client.post(
+        "/api/articles",
+        content=json.dumps({"text": STORY}).encode(),
+        headers={"content-type": "application/json; charset=utf-8"},
+    )
+    assert r.status_code == 201, r.text
+
+
+def test_adding_an_article_already_present_is_200(client: TestClient) -> None:
+    first = client.post("/api/articles", json={"text": STORY})
+    assert first.status_code == 201 and first.json()["added"] is True
+    again = client.post("/api/articles", json={"text": STORY})
+    assert again.status_code == 200, again.text
+    assert again.json()["added"] is False and again.json()["id"] == first.json()["id"]
+
+
+def test_a_batch_that_adds_nothing_new_is_200(client: TestClient) -> None:
+    batch = {"articles": [{"text": STORY}]}
+    assert client.post("/api/articles/batch", json=batch).status_code == 201
+    again = client.post("/api/articles/batch", json=batch)
+    assert again.status_code == 200 and again.json()["present"] == 1
+
+
+def test_an_ambiguous_id_prefix_is_409_listing_the_matches(client: TestClient) -> None:
+    stories = [
+        {"text": f"Story number {i}\n\n{STORY.split(chr(10), 2)[2]} ({i})"} for i in range(17)
+    ]
+    assert client.post("/api/articles/batch", json={"articles": stories}).status_code == 201
+    ids = [a["id"] for a in client.get("/api/articles", params={"limit": 1000}).json()["articles"]]
+    prefix = next(a[0] for a in ids for b in ids if a != b and a[0] == b[0])  # 17+ ids: one shares
+    matching = sorted(i for i in ids if i.startswith(prefix))
+    for method in ("GET", "DELETE"):
+        r = client.request(method, f"/api/articles/{prefix}")
+        assert r.status_code == 409, r.text
+        error = r.json()["error"]
+        assert error["kind"] == "ambiguous-id"
+        assert error["matches"] == matching[:10]
+        assert all(m in error["message"] for m in matching[:2])
+    assert len(client.get("/api/articles", params={"limit": 1000}).json()["articles"]) == len(ids)

@@ -43,3 +43,22 @@ def test_search_rejects_bad_parameters(client: TestClient) -> None:
     assert client.get("/api/search").status_code == 422
     r = client.get("/api/search", params={"q": "ferry", "date_from": "yesterday"})
     assert r.status_code == 422 and "date_from" in r.json()["error"]["message"]
+
+
+def _three_copies(client: TestClient) -> None:
+    body_text = "A grey heron nested at the old mill pond again, the warden said."
+    for site in ("north.example", "south.example", "east.example"):
+        body = {"text": f"Heron is back ({site})\n\n{body_text}", "site": site}
+        assert client.post("/api/articles", json=body).status_code == 201
+
+
+def test_search_gives_one_row_per_story_with_its_other_copies(client: TestClient) -> None:
+    _three_copies(client)
+    hits = client.get("/api/search", params={"q": "heron"}).json()["hits"]
+    assert len(hits) == 1
+    assert hits[0]["more_copies"] == 2
+    assert sorted(m["site"] for m in hits[0]["more"]) == sorted(
+        {"north.example", "south.example", "east.example"} - {hits[0]["site"]}
+    )
+    flat = client.get("/api/search", params={"q": "heron", "group": "false"}).json()["hits"]
+    assert len(flat) == 3 and all(h["more_copies"] == 0 for h in flat)

@@ -102,6 +102,21 @@ def test_search_with_filters_and_json(db: Path) -> None:
     assert bad.exit_code == 2 and "not a date" in bad.output
 
 
+def test_search_shows_one_row_per_story(db: Path, tmp_path: Path) -> None:
+    ap = (DEMO / "ap_ferry_aground.txt").read_text("utf-8").split("\n", 1)[1]
+    for site in ("coast", "valley"):
+        copy = tmp_path / f"{site}.txt"
+        copy.write_text(f"Ferry aground, {site} edition\n{ap}", "utf-8")
+        assert run(db, "add", "-q", str(copy)).exit_code == 0
+    out = run(db, "search", "ferry sandbar").output
+    assert "and 2 more copies" in out
+    assert "valley edition" not in out or "coast edition" not in out
+    data = json.loads(run(db, "search", "--json", "ferry sandbar").output)
+    assert sum(1 + h["more_copies"] for h in data["hits"]) == 4  # AP, Reuters... grouped
+    flat = json.loads(run(db, "search", "--json", "--no-group", "ferry sandbar").output)
+    assert len(flat["hits"]) == sum(1 + h["more_copies"] for h in data["hits"])
+
+
 def test_index_embeds_the_deferred_vectors(db: Path) -> None:
     result = run(db, "index")
     assert result.exit_code == 0, result.output

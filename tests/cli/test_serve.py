@@ -48,3 +48,23 @@ def test_serve_off_loopback_needs_a_token(
     run = CliRunner().invoke(cli, ["serve", "--host", "0.0.0.0"])
     assert run.exit_code == 0, run.output
     assert served["app"].state.unspun.settings.token == "s3cret"
+
+
+def test_serve_logs_each_request_through_unspun_access(
+    served: dict[str, Any], tmp_path: Path
+) -> None:
+    import logging
+
+    access = logging.getLogger("unspun.access")
+    try:
+        run = CliRunner().invoke(cli, ["--db", str(tmp_path / "lib.db"), "serve"])
+        assert run.exit_code == 0, run.output
+        assert access.getEffectiveLevel() == logging.INFO
+        assert served["access_log"] is False  # uvicorn's own log would carry query strings
+        run = CliRunner().invoke(
+            cli, ["--db", str(tmp_path / "lib.db"), "serve", "--no-access-log"]
+        )
+        assert run.exit_code == 0, run.output
+        assert access.getEffectiveLevel() > logging.INFO
+    finally:
+        access.setLevel(logging.NOTSET)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,37 @@ def test_unknown_family_is_a_clear_error(db: Path) -> None:
     result = CliRunner().invoke(cli, ["--db", str(db), "story", "999"])
     assert result.exit_code == 1
     assert "no story family 999" in result.output
+
+
+def _at(width: int, db: Path, *args: str) -> list[str]:
+    """The terminal output of a command at a fixed console width, box drawing left out."""
+    result = CliRunner(env={"COLUMNS": str(width)}).invoke(cli, ["--db", str(db), *args])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= width for line in lines), "\n".join(lines)
+    return [re.sub(r"[│┃┏┓┗┛┡┩━─┳┻╇╈┼┬┴└┘┌┐]", " ", line) for line in lines]
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_stories_keeps_the_family_number_size_and_date(db: Path, width: int) -> None:
+    family = _json(run(db, "stories", "--json"))["families"][0]
+    row = next(line for line in _at(width, db, "stories") if "Ferry" in line).split()
+    assert row[:2] == [str(family["id"]), "3"]
+    assert family["first"][:10] in " ".join(row)
+
+
+def test_stories_shows_the_original_when_wide_enough(db: Path) -> None:
+    assert any("origin.example" in line for line in _at(120, db, "stories"))
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_story_shows_site_layer_and_relation_whole(db: Path, width: int) -> None:
+    members = _json(run(db, "story", "1", "--json"))["members"]
+    out = _at(width, db, "story", "1")
+    for m in members:
+        row = next(line for line in out if m["site"] in line)
+        assert m["layer"] in row
+    words = " ".join(out).split()
+    for m in members:
+        for word in m["relation"].split():
+            assert word in words, (word, out)

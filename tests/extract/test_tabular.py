@@ -73,6 +73,21 @@ def test_csv_without_the_text_column_is_refused_whole(tmp_path: Path) -> None:
     assert isinstance(results[1], Article)
 
 
+def test_a_missing_text_column_suggests_the_column_mapping(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text("id,headline,body,source\n1,Hi,Some words here.,x.example\n", "utf-8")
+    with pytest.raises(MissingColumn) as info:
+        list(read_csv(path, CFG))
+    assert "--column text=NAME" in info.value.reason
+    assert "'id', 'headline', 'body', 'source'" in info.value.reason
+    assert "--column text=body" in info.value.reason  # the likeliest, as an example
+    jsonl = tmp_path / "export.jsonl"
+    jsonl.write_text(json.dumps({"content": "words", "n": 1}) + "\n", encoding="utf-8")
+    with pytest.raises(MissingColumn) as info:
+        list(read_jsonl(jsonl, CFG))
+    assert "--column text=content" in info.value.reason
+
+
 def test_column_mapping_is_configurable(tmp_path: Path) -> None:
     path = tmp_path / "mapped.csv"
     path.write_text(

@@ -4,7 +4,9 @@ report tests do not depend on the extractor or the aligner."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 
@@ -147,3 +149,32 @@ def compared() -> Compared:
     summary = AlignmentSummary(0.72, 0.81, 0.35, 0.37, True)
     alignment = Alignment(copy.id, source.id, pairs, new, dropped, summary)
     return Compared(copy, source, alignment, COPY_INPUT, SOURCE_INPUT)
+
+
+def _match(rank: int, role: str, source: Article, alignment: Alignment, share: float) -> Any:
+    from unspun.pipeline.check import SourceMatch
+    from unspun.retrieve.candidates import Candidate
+
+    return SourceMatch(
+        rank, role, source, alignment, share, share, (), Candidate(source.id, 1.0 / rank)
+    )
+
+
+@pytest.fixture
+def checked(compared: Compared) -> Any:
+    """A check of the copy: its source, one related candidate sharing a little (4 %), and
+    five related candidates that share nothing."""
+    from unspun.pipeline.check import CheckResult
+
+    nothing = AlignmentSummary(0.0, 0.0, 0.0, 0.0, False, "unrelated")
+    matches = [_match(1, "source", compared.source, compared.alignment, 0.72)]
+    little = dataclasses.replace(compared.source, id="a1" * 8, title="Riverton weekly digest")
+    matches.append(_match(2, "related", little, compared.alignment, 0.04))
+    for i in range(5):
+        other = dataclasses.replace(compared.source, id=f"{i:02d}" * 8, title=f"Unrelated {i}")
+        empty = Alignment(compared.copy.id, other.id, (), (), (), nothing)
+        matches.append(_match(3 + i, "related", other, empty, 0.0))
+    candidates = tuple(m.candidate for m in matches)
+    return CheckResult(
+        compared.copy, tuple(matches), candidates, "spun copy", "spun copy of …", 0.72, None
+    )

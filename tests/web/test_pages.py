@@ -129,6 +129,16 @@ def test_search_page_marks_the_query_words(client: TestClient) -> None:
     assert client.get("/search").status_code == 200
 
 
+def test_search_page_shows_one_row_per_story(client: TestClient) -> None:
+    body_text = "A grey heron nested at the old mill pond again, the warden said."
+    for site in ("north.example", "south.example", "east.example"):
+        body = {"text": f"Heron is back ({site})\n\n{body_text}", "site": site}
+        assert client.post("/api/articles", json=body).status_code == 201
+    html = client.get("/search", params={"q": "heron"}).text
+    assert html.count('<li class="hit">') == 1
+    assert "and 2 more copies" in html
+
+
 def test_story_pages_show_the_family_and_its_timeline(client: TestClient) -> None:
     families = client.get("/api/stories").json()["families"]
     listing = client.get("/stories").text

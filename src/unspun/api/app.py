@@ -10,6 +10,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from unspun import __version__
 from unspun.api import errors
+from unspun.api.access import AccessLog
 from unspun.api.routes import articles, check, compare, search, stories
 from unspun.api.settings import Settings
 from unspun.api.state import AppState
@@ -29,7 +30,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """
     settings = settings or Settings()
     settings.validate()
-    from unspun.web import pages
+    from unspun.web import favicon, pages
     from unspun.web.render import STATIC_DIR, error_page
 
     app = FastAPI(
@@ -49,12 +50,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         search.router,
         stories.router,
         pages.router,
+        favicon.router,
     ):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     errors.install(app, error_page)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes)
+    app.add_middleware(AccessLog)  # the outermost: it sees every answer, a 413 included
     return app
 
 

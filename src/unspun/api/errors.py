@@ -5,6 +5,8 @@ API paths (``/api/...``) answer JSON::
 
     {"error": {"status": 404, "kind": "not-found", "message": "no article 'abc' in ..."}}
 
+(an ambiguous id prefix, 409, also lists the ``matches``)
+
 and pages answer an HTML page carrying the same message (escaped).
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -19,6 +22,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from unspun.errors import (
+    AmbiguousId,
     InputError,
     ModelUnavailable,
     NotFound,
@@ -41,6 +45,7 @@ class RequestError(UnspunError):
 STATUS: tuple[tuple[type[UnspunError], int, str], ...] = (
     (RequestError, 400, "bad-request"),
     (TooLarge, 413, "too-large"),
+    (AmbiguousId, 409, "ambiguous-id"),
     (NotFound, 404, "not-found"),
     (InputError, 422, "unreadable-input"),
     (SchemaError, 500, "library-schema"),
@@ -54,6 +59,7 @@ _HTTP_KINDS = {
     404: "not-found",
     405: "method-not-allowed",
     413: "too-large",
+    415: "unsupported-media-type",
     422: "invalid-request",
 }
 
@@ -77,14 +83,14 @@ def message_of(exc: UnspunError) -> str:
 def install(app: FastAPI, render_page: PageRenderer | None = None) -> None:
     """Register the handlers: unspun errors, HTTP errors and request validation errors."""
 
-    def answer(request: Request, status: int, kind: str, message: str) -> Response:
+    def answer(request: Request, status: int, kind: str, message: str, **extra: Any) -> Response:
         state = getattr(request.app.state, "unspun", None)
         if state is not None:  # the library's path on the server is not the client's business
             message = message.replace(state.settings.db_path, "the library")
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
         if render_page is not None and not request.url.path.startswith("/api"):
             return HTMLResponse(render_page(status, message), status, headers=headers)
-        body = {"error": {"status": status, "kind": kind, "message": message}}
+        body = {"error": {"status": status, "kind": kind, "message": message, **extra}}
         return JSONResponse(body, status, headers=headers)
 
     @app.exception_handler(UnspunError)
@@ -92,7 +98,8 @@ def install(app: FastAPI, render_page: PageRenderer | None = None) -> None:
         status, kind = status_of(exc)
         if status >= 500:
             log.error("%s %s: %s", request.method, request.url.path, exc)
-        return answer(request, status, kind, message_of(exc))
+        extra = {"matches": exc.matches} if isinstance(exc, AmbiguousId) else {}
+        return answer(request, status, kind, message_of(exc), **extra)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:

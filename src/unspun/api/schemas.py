@@ -49,6 +49,9 @@ class ErrorBody(BaseModel):
     status: int
     kind: str = Field(description="e.g. not-found, too-large, empty, unsupported, bad-request")
     message: str = Field(description="What was wrong, naming the input, and what to do")
+    matches: list[str] | None = Field(
+        default=None, description="For an ambiguous id prefix (409): the ids it matches"
+    )
 
 
 class ErrorOut(BaseModel):
@@ -66,6 +69,8 @@ _WHY = {
     400: "The request asks for something impossible",
     401: "A write without the right bearer token",
     404: "No such article (or family)",
+    409: "An id prefix that several articles share (their ids are listed)",
     413: "The body or upload is over the size limit",
+    415: "A body that is not JSON (send Content-Type: application/json)",
     422: "A malformed request, or an input that cannot be read as an article",
 }

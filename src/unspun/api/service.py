@@ -21,10 +21,10 @@ from unspun.errors import NotFound, UnsupportedFormat
 from unspun.extract import read_bytes
 from unspun.extract.sources import format_of
 from unspun.model import Article, content_id
-from unspun.pipeline import CheckResult, SearchHit, SearchQuery, check_article, sync_index
-from unspun.pipeline import search as search_library
+from unspun.pipeline import CheckResult, SearchQuery, check_article, sync_index
 from unspun.pipeline.compare import CompareConfig, Comparison, compare_articles
 from unspun.pipeline.search import fts_query
+from unspun.pipeline.search_groups import HitGroup, search_grouped
 from unspun.provenance.families import FamilyConfig, sync_families
 from unspun.provenance.records import StoryFamily
 from unspun.provenance.stories import family_ids, family_of, load_family
@@ -102,12 +102,15 @@ def check(state: AppState, store: SqliteStore, article: Article) -> CheckResult:
     return check_article(article, store, index, resources, state.check_config())
 
 
-def search(state: AppState, store: SqliteStore, query: SearchQuery) -> list[SearchHit]:
-    """Full-text search of the library (the source index is brought up to date first)."""
+def search(
+    state: AppState, store: SqliteStore, query: SearchQuery, grouped: bool = True
+) -> list[HitGroup]:
+    """Full-text search of the library, one row per story unless not ``grouped`` (the
+    source index is brought up to date first)."""
     if not fts_query(query.text)[0]:
         raise RequestError(f"search: {query.text!r} holds no word to look for")
     source_index(state, store, None)
-    return search_library(store.conn, query)
+    return search_grouped(store.conn, query, grouped)
 
 
 STORIES_SCHEMA = "unspun.stories/1"  # as `unspun stories --json`

@@ -118,14 +118,24 @@ def _report(
 @click.option(
     "-n", "--limit", type=click.IntRange(1, 1000), default=20, show_default=True, help="Hits."
 )
+@click.option("--no-group", is_flag=True, help="One row per article, not per story.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (unspun.search/1).")
 @click.pass_context
 def search(
-    ctx: click.Context, query: str, site: str, since: str, until: str, limit: int, as_json: bool
+    ctx: click.Context,
+    query: str,
+    site: str,
+    since: str,
+    until: str,
+    limit: int,
+    no_group: bool,
+    as_json: bool,
 ) -> None:
     """Full-text search of the library: words and "quoted phrases", all required; a word
-    ending in * is a prefix; OR between two terms makes either enough. Best match first."""
-    from unspun.pipeline import SearchQuery, search, sync_index
+    ending in * is a prefix; OR between two terms makes either enough. Best match first,
+    one row per story (the other copies of its family, or of its text, counted)."""
+    from unspun.pipeline import SearchQuery, sync_index
+    from unspun.pipeline.search_groups import search_grouped
     from unspun.retrieve.index import SourceIndex
 
     for name, value in (("--since", since), ("--until", until)):
@@ -133,23 +143,21 @@ def search(
             raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name)
     with open_library(ctx) as store:
         sync_index(store, SourceIndex(store.conn))
-        hits = search(store.conn, SearchQuery(query, site, since, until, limit))
+        query_ = SearchQuery(query, site, since, until, limit)
+        rows = search_grouped(store.conn, query_, grouped=not no_group)
     if as_json:
-        import dataclasses
         import json
 
-        out = {
-            "schema": "unspun.search/1",
-            "query": query,
-            "hits": [dataclasses.asdict(h) for h in hits],
-        }
+        from unspun.report.check_json import search_row
+
+        out = {"schema": "unspun.search/1", "query": query, "hits": [search_row(r) for r in rows]}
         click.echo(json.dumps(out, indent=2, ensure_ascii=False))
         return
     from rich.console import Console
 
     from unspun.report.check_terminal import print_search
 
-    print_search(Console(highlight=False), query, hits)
+    print_search(Console(highlight=False), query, rows)
 
 
 def _is_date(value: str) -> bool:

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from unspun.errors import UnspunError
-from unspun.evaluate.data import shared_data_dir
+from unspun.evaluate.data import data_path, data_root
 
 
 def _emit(result: dict[str, Any], as_json: bool) -> None:
@@ -23,13 +23,17 @@ def _emit(result: dict[str, Any], as_json: bool) -> None:
         click.echo(f"{key}: {value}")
 
 
-def _data_option(default_sub: str) -> Callable[[Any], Any]:
+HELSINKI = "news/helsinki_articles.csv"
+
+
+def _data_option(own: str | None) -> Callable[[Any], Any]:
     return click.option(
         "--data",
         "data",
         type=click.Path(path_type=Path),
         default=None,
-        help=f"Data to score (default: ../shared/data/{default_sub}).",
+        help="The shared data folder that holds seeds/, news/, pan13/, ... (default: "
+        "$UNSPUN_DATA, else ../shared/data)" + (f"; or {own} itself." if own else "."),
     )
 
 
@@ -53,27 +57,27 @@ def eval_group() -> None:
 
 
 @eval_group.command("seeds")
-@_data_option("seeds")
+@_data_option("the seeds folder")
 @json_option
 def eval_seeds(data: Path | None, as_json: bool) -> None:
     """Check the seed pair against gold.json."""
     from unspun.evaluate.seeds import evaluate_seeds
 
-    _emit(evaluate_seeds(data or shared_data_dir() / "seeds"), as_json)
+    _emit(evaluate_seeds(data_path(data, "seeds")), as_json)
 
 
 @eval_group.command("extraction")
-@_data_option("extraction")
+@_data_option("the extraction folder")
 @json_option
 def eval_extraction(data: Path | None, as_json: bool) -> None:
     """Body extraction precision, recall and F1 on the extraction benchmark."""
     from unspun.evaluate.extraction import evaluate_extraction
 
-    _emit(evaluate_extraction(data or shared_data_dir() / "extraction"), as_json)
+    _emit(evaluate_extraction(data_path(data, "extraction")), as_json)
 
 
 @eval_group.command("pan13")
-@_data_option("pan13")
+@_data_option("a PAN13 folder")
 @click.option(
     "--limit", type=int, default=None, help="Score a seeded sample of N pairs per category."
 )
@@ -87,13 +91,13 @@ def eval_pan13(
     from unspun.evaluate.pan13 import evaluate_pan13
 
     result = evaluate_pan13(
-        data or shared_data_dir() / "pan13", limit=limit, seed=seed, use_model=not no_model
+        data_path(data, "pan13"), limit=limit, seed=seed, use_model=not no_model
     )
     _emit(result, as_json)
 
 
 @eval_group.command("changes")
-@_data_option("news/helsinki_articles.csv (the sources)")
+@_data_option("a CSV of the sources")
 @click.option(
     "--devset",
     type=click.Path(path_type=Path),
@@ -108,17 +112,24 @@ def eval_changes(data: Path | None, devset: Path | None, no_model: bool, as_json
     from unspun.evaluate.changes import DEFAULT_DEVSET, evaluate_changes
 
     cfg = AlignConfig(model="none") if no_model else AlignConfig()
-    news = data or shared_data_dir() / "news" / "helsinki_articles.csv"
+    news = data_path(data, HELSINKI)
     _emit(evaluate_changes(devset or DEFAULT_DEVSET, news, cfg), as_json)
 
 
 @eval_group.command("msrp")
-@_data_option("msrp/msr_paraphrase_train.txt")
+@_data_option(None)
 @click.option(
     "--train",
     type=click.Path(path_type=Path),
     default=None,
-    help="Training split (default: ../shared/data/msrp/msr_paraphrase_train.txt).",
+    help="Training split (default: msrp/msr_paraphrase_train.txt of the shared data folder).",
+)
+@click.option(
+    "--test",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Score on this split instead of cross-validating on the training split "
+    "(--data FILE still means this).",
 )
 @click.option(
     "--predictions",
@@ -129,18 +140,25 @@ def eval_changes(data: Path | None, devset: Path | None, no_model: bool, as_json
 @click.option("--no-model", is_flag=True, help="Lexical evidence only (no embeddings).")
 @json_option
 def eval_msrp(
-    data: Path | None, train: Path | None, predictions: Path | None, no_model: bool, as_json: bool
+    data: Path | None,
+    train: Path | None,
+    test: Path | None,
+    predictions: Path | None,
+    no_model: bool,
+    as_json: bool,
 ) -> None:
-    """Paraphrase decision on MSRP: cross-validated on the training split, or on --data."""
+    """Paraphrase decision on MSRP: cross-validated on the training split, or on --test."""
     from unspun.evaluate.msrp import evaluate_msrp
 
-    train_path = train or shared_data_dir() / "msrp" / "msr_paraphrase_train.txt"
-    result = evaluate_msrp(train_path, data, predictions, use_model=not no_model)
+    if data is not None and data.is_file():  # --data FILE: the split to score on, as before
+        data, test = None, test or data
+    train_path = train or data_path(data, "msrp/msr_paraphrase_train.txt")
+    result = evaluate_msrp(train_path, test, predictions, use_model=not no_model)
     _emit(result, as_json)
 
 
 @eval_group.command("retrieval")
-@_data_option("pan13")
+@_data_option("a PAN13 folder")
 @click.option(
     "--limit", type=int, default=None, help="Check a seeded sample of N documents per category."
 )
@@ -165,7 +183,7 @@ def eval_retrieval(
     from unspun.evaluate.retrieval import evaluate_retrieval
 
     result = evaluate_retrieval(
-        data or shared_data_dir() / "pan13",
+        data_path(data, "pan13"),
         limit=limit,
         seed=seed,
         use_model=not no_model,
@@ -175,7 +193,7 @@ def eval_retrieval(
 
 
 @eval_group.command("wire")
-@_data_option("news/helsinki_articles.csv")
+@_data_option("the Helsinki CSV")
 @click.option("--no-model", is_flag=True, help="Lexical evidence only (no embeddings).")
 @json_option
 def eval_wire(data: Path | None, no_model: bool, as_json: bool) -> None:
@@ -183,7 +201,7 @@ def eval_wire(data: Path | None, no_model: bool, as_json: bool) -> None:
     copy of the same wire story?"""
     from unspun.evaluate.retrieval import evaluate_wire
 
-    news = data or shared_data_dir() / "news" / "helsinki_articles.csv"
+    news = data_path(data, HELSINKI)
     _emit(evaluate_wire(news, use_model=not no_model), as_json)
 
 
@@ -196,7 +214,7 @@ def eval_wire(data: Path | None, no_model: bool, as_json: bool) -> None:
 )
 @click.option("--size", type=int, default=1000, show_default=True, help="Articles to synthesise.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the synth corpus.")
-@_data_option("(the real sentences synth builds from)")
+@_data_option(None)
 @json_option
 def eval_families(
     corpus: Path | None, size: int, seed: int, data: Path | None, as_json: bool
@@ -211,7 +229,7 @@ def eval_families(
         return
     with tempfile.TemporaryDirectory(prefix="unspun-synth-") as tmp:
         try:
-            made = make_corpus(Path(tmp), size, data or shared_data_dir(), seed)
+            made = make_corpus(Path(tmp), size, data_root(data), seed)
         except FileNotFoundError as exc:
             raise click.ClickException(str(exc)) from exc
         result = evaluate_families(made)
@@ -223,12 +241,12 @@ def _helsinki_command(name: str, evaluate: str, doc: str) -> None:
     """``unspun eval NAME``: one of the hand-labelled Helsinki dev sets, scored."""
 
     @eval_group.command(name, help=doc)
-    @_data_option("news/helsinki_articles.csv")
+    @_data_option("the Helsinki CSV")
     @json_option
     def command(data: Path | None, as_json: bool) -> None:
         from unspun.evaluate import helsinki
 
-        news = data or shared_data_dir() / "news" / "helsinki_articles.csv"
+        news = data_path(data, HELSINKI)
         _emit(getattr(helsinki, evaluate)(news), as_json)
 
 
@@ -241,21 +259,21 @@ for _name, _evaluate, _doc in (
 
 
 @eval_group.command("pairs")
-@_data_option("news/helsinki_articles.csv")
+@_data_option("the Helsinki CSV")
 @click.option("--no-model", is_flag=True, help="Lexical evidence only (no embeddings).")
 @json_option
 def eval_pairs(data: Path | None, no_model: bool, as_json: bool) -> None:
     """Copied, or the same news? The reuse decision on hand-labelled Helsinki pairs."""
     from unspun.evaluate.helsinki import evaluate_pairs
 
-    news = data or shared_data_dir() / "news" / "helsinki_articles.csv"
+    news = data_path(data, HELSINKI)
     _emit(evaluate_pairs(news, use_model=not no_model), as_json)
 
 
 @eval_group.command("events")
 @click.option("--size", type=int, default=1000, show_default=True, help="Articles to synthesise.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the synth corpus.")
-@_data_option("(the real sentences synth builds from)")
+@_data_option(None)
 @click.option("--no-model", is_flag=True, help="Lexical evidence only (no embeddings).")
 @json_option
 def eval_events(size: int, seed: int, data: Path | None, no_model: bool, as_json: bool) -> None:
@@ -267,7 +285,7 @@ def eval_events(size: int, seed: int, data: Path | None, no_model: bool, as_json
 
     with tempfile.TemporaryDirectory(prefix="unspun-synth-") as tmp:
         try:
-            made = make_corpus(Path(tmp), size, data or shared_data_dir(), seed)
+            made = make_corpus(Path(tmp), size, data_root(data), seed)
         except FileNotFoundError as exc:
             raise click.ClickException(str(exc)) from exc
         result = evaluate_event_pairs(made, use_model=not no_model)

@@ -2,36 +2,27 @@
 
 from __future__ import annotations
 
-import logging
-import os
-
 import click
 
 from unspun import __version__
+from unspun.cli.common import accept_global_options, configure_logging, db_option, verbose_option
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
-    "--db",
-    "db_path",
-    default=lambda: os.environ.get("UNSPUN_DB", "unspun.db"),
-    show_default="./unspun.db or $UNSPUN_DB",
-    help="The library file.",
-)
-@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@db_option
+@verbose_option
 @click.version_option(__version__, prog_name="unspun")
 @click.pass_context
 def cli(ctx: click.Context, db_path: str, verbose: int) -> None:
     """unspun: where did a news article come from, how much of it was copied or
-    paraphrased, and what did the copy change?"""
-    level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-    if verbose < 2:
-        # Third-party parsers warn about every malformed page; unspun reports what matters.
-        for noisy in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):
-            logging.getLogger(noisy).setLevel(logging.ERROR)
+    paraphrased, and what did the copy change?
+
+    The global options (--db, -v) may also follow the command: unspun add --db lib.db FILE.
+    """
     ctx.ensure_object(dict)
     ctx.obj["db_path"] = db_path
+    ctx.obj["verbose"] = verbose
+    configure_logging(verbose)
 
 
 def _register() -> None:
@@ -47,6 +38,7 @@ def _register() -> None:
     stories.register(cli)
     synth.register(cli)
     batch.register(cli)
+    accept_global_options(cli)
 
 
 _register()

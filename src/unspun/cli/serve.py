@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 
 import click
@@ -25,6 +26,12 @@ import click
     help="Largest request body or upload, in MB (413 past it).",
 )
 @click.option("--no-model", is_flag=True, help="Lexical evidence only; skip the sentence model.")
+@click.option(
+    "--access-log/--no-access-log",
+    default=True,
+    show_default=True,
+    help="Log each request on stderr: method, path, status, time (never a query or a text).",
+)
 @click.pass_context
 def serve(
     ctx: click.Context,
@@ -33,6 +40,7 @@ def serve(
     token: str | None,
     max_upload_mb: float,
     no_model: bool,
+    access_log: bool,
 ) -> None:
     """Serve the pages and the REST API (docs at /api) over the library (--db)."""
     try:
@@ -58,7 +66,9 @@ def serve(
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     click.echo(f"unspun: serving {settings.db_path} at http://{host}:{port}/", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    logging.getLogger("unspun.access").setLevel(logging.INFO if access_log else logging.WARNING)
+    # uvicorn's own access log would write query strings (search words): unspun's instead
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
 
 
 def register(group: click.Group) -> None:

@@ -17,13 +17,13 @@ from typing import Any
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from unspun.cli.common import html_option, open_library
+from unspun.cli.tables import Column, fitted_table
 from unspun.codec import to_dict
 from unspun.errors import NotFound
 from unspun.provenance.families import FamilyConfig, sync_families
-from unspun.provenance.records import StoryFamily
+from unspun.provenance.records import FamilyMember, StoryFamily
 from unspun.provenance.stories import family_ids, family_of, load_family
 from unspun.retrieve.config import RetrieveConfig
 from unspun.retrieve.index import SourceIndex
@@ -127,21 +127,26 @@ def _family_dict(family: StoryFamily) -> dict[str, Any]:
 # -- terminal ------------------------------------------------------------------------------
 
 
+_LIST_COLUMNS = (
+    Column("family", right=True),
+    Column("size", right=True),
+    Column("title", flex=True, least=20, cap=100),
+    Column("first seen", drop=1),
+    Column("last seen", drop=2),
+    Column("original", drop=3, cap=34),
+)
+
+
 def _print_list(families: list[StoryFamily]) -> None:
     console = Console()
     if not families:
         console.print("no story families yet (add articles with `unspun add`)")
         return
-    table = Table("family", "size", "title", "original", "first seen", "last seen")
-    for column in table.columns:
-        column.no_wrap, column.overflow = True, "ellipsis"
+    rows = []
     for f in families:
-        dates = [m.when for m in f.members if m.when]
-        table.add_row(
-            str(f.id), str(len(f)), escape(f.title[:70]), escape(_original(f)),
-            dates[0][:16] if dates else "", dates[-1][:16] if dates else "",
-        )  # fmt: skip
-    console.print(table)
+        dates = [m.when[:16] for m in f.members if m.when] or [""]
+        rows.append((str(f.id), str(len(f)), f.title, dates[0], dates[-1], _original(f)))
+    console.print(fitted_table(console.width, _LIST_COLUMNS, rows))
 
 
 def _original(f: StoryFamily) -> str:
@@ -161,28 +166,39 @@ _CLOCKS = {
 }
 
 
+_STORY_COLUMNS = (
+    Column("when"),
+    Column("id", drop=3, cap=12),
+    Column("site", cap=30),
+    Column("words", drop=2, right=True),
+    Column("+words", drop=4, right=True),
+    Column("layer"),
+    Column("relation", flex=True, least=24, wrap=True, cap=60),
+    Column("share", drop=1, right=True),
+    Column("adds", drop=5, flex=True, least=12, cap=60),
+)
+
+
 def _print_story(f: StoryFamily) -> None:
     console = Console()
     console.print(f"[bold]family {f.id}[/bold]: {escape(f.title)}")
     console.print(f"original: {escape(_original(f))}")
     if f.wire:
         console.print(f"wire credits: {escape(', '.join(f.wire))}")
-    table = Table("when", "id", "site", "words", "+words", "layer", "relation", "share", "adds")
-    for column in table.columns:
-        column.no_wrap, column.overflow = True, "ellipsis"
-    for column in table.columns[3:5] + table.columns[7:8]:
-        column.min_width, column.justify = 6, "right"
-    table.columns[8].max_width = 50
-    for m in f.members:
-        table.add_row(
-            f"{m.when[:16]} {_CLOCKS.get(m.clock, '')}".rstrip(), m.article_id[:12],
-            escape(m.site), str(m.words), str(m.growth),
-            m.layer.value, escape(m.relation), f"{m.reuse_share:.0%}", escape(m.adds[:60]),
-        )  # fmt: skip
-    console.print(table)
+    rows = [_member_row(m) for m in f.members]
+    console.print(fitted_table(console.width, _STORY_COLUMNS, rows))
     console.print("when: P published, D published that day (fetch time), d day only, F fetched")
     if f.events:
         console.print(f"same event, little shared text: {', '.join(e[:12] for e in f.events)}")
+
+
+def _member_row(m: FamilyMember) -> tuple[str, ...]:
+    when = f"{m.when[:16]} {_CLOCKS.get(m.clock, '')}".rstrip()
+    share = f"{m.reuse_share:.0%}"
+    return (
+        when, m.article_id[:12], m.site, str(m.words), str(m.growth),
+        m.layer.value, m.relation, share, m.adds,
+    )  # fmt: skip
 
 
 # -- html ----------------------------------------------------------------------------------

@@ -153,9 +153,28 @@ def _row_name(row: list[str], header: list[str], cfg: ExtractConfig) -> str:
     return ""
 
 
+# Column names that usually hold an article's text, likeliest first.
+_TEXT_NAMES = ("body", "content", "article", "story", "text", "full_text", "description")
+
+
 def _missing(column: str, columns: list[str]) -> str:
     have = ", ".join(repr(c) for c in columns) or "none"
-    return f"no {column!r} column to read the article text from (its columns: {have})"
+    reason = f"no {column!r} column to read the article text from (its columns: {have})"
+    if not columns:
+        return reason
+    example = _likely_text(columns)
+    return f"{reason}; name it with --column text=NAME, e.g. --column text={example}"
+
+
+def _likely_text(columns: list[str]) -> str:
+    """The column most likely to hold the text: by its name, else the first column."""
+    named = [(c.strip().lower(), c) for c in columns]
+    named = [(low, c) for low, c in named if not low.endswith("id")] or named
+    for name in _TEXT_NAMES:
+        found = [c for low, c in named if low == name] or [c for low, c in named if name in low]
+        if found:
+            return found[0]
+    return named[0][1]
 
 
 def _as_text(value: Any) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from unspun.pipeline.check import CheckResult, SourceMatch
-from unspun.report.common import pct
+from unspun.report.common import folded_line, listed_sources, pct
 from unspun.report.html import (
     _PAGE,
     _change_list,
@@ -53,22 +53,27 @@ def render_check_html(result: CheckResult) -> str:
 def _sources_table(result: CheckResult) -> str:
     if not result.sources:
         return "<p>No candidate source was found in the library.</p>"
-    rows = []
-    for m in result.sources:
-        s = m.source
-        facts = " · ".join(_e(f) for f in (s.site, s.published[:10], ", ".join(s.wire)) if f)
-        link = f'<a href="#source-{m.rank}">' if m.role == "source" else ""
-        rows.append(
-            f'<tr class="role-{_e(m.role)}"><td>{m.rank}</td><td>{_e(m.role)}</td>'
-            f"<td>{pct(m.share)}</td><td>{pct(m.new_share) if m.role == 'source' else ''}</td>"
-            f"<td>{pct(m.verbatim_share)}</td><td>{pct(m.paraphrase_share)}</td>"
-            f"<td>{link}{_e(s.title or s.id)}{'</a>' if link else ''}"
-            f'<div class="meta">{facts} · id <code>{_e(s.id)}</code></div></td></tr>'
-        )
+    listed, folded = listed_sources(result.sources)
+    table = (
+        "<table><tr><th>#</th><th>role</th><th>explains</th><th>new</th><th>verbatim</th>"
+        "<th>paraphrase</th><th>article</th></tr>" + "".join(map(_source_row, listed)) + "</table>"
+        if listed
+        else "<p>No candidate shares text with the article.</p>"
+    )
+    fold = f'<p class="meta">{folded_line(folded)}</p>' if folded else ""
+    return f'<section class="sources"><h2>Sources, best first</h2>{table}{fold}</section>'
+
+
+def _source_row(m: SourceMatch) -> str:
+    s = m.source
+    facts = " · ".join(_e(f) for f in (s.site, s.published[:10], ", ".join(s.wire)) if f)
+    link = f'<a href="#source-{m.rank}">' if m.role == "source" else ""
     return (
-        '<section class="sources"><h2>Sources, best first</h2><table>'
-        "<tr><th>#</th><th>role</th><th>explains</th><th>new</th><th>verbatim</th>"
-        "<th>paraphrase</th><th>article</th></tr>" + "".join(rows) + "</table></section>"
+        f'<tr class="role-{_e(m.role)}"><td>{m.rank}</td><td>{_e(m.role)}</td>'
+        f"<td>{pct(m.share)}</td><td>{pct(m.new_share) if m.role == 'source' else ''}</td>"
+        f"<td>{pct(m.verbatim_share)}</td><td>{pct(m.paraphrase_share)}</td>"
+        f"<td>{link}{_e(s.title or s.id)}{'</a>' if link else ''}"
+        f'<div class="meta">{facts} · id <code>{_e(s.id)}</code></div></td></tr>'
     )
 
 

@@ -9,9 +9,11 @@ Within one version keys are only ever added.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from unspun.pipeline.check import CheckResult, SourceMatch
+from unspun.pipeline.search_groups import HitGroup
 from unspun.report.json import article_block, compare_report
 
 SCHEMA = "unspun.check/1"
@@ -75,3 +77,13 @@ def source_block(result: CheckResult, match: SourceMatch) -> dict[str, Any]:
     }
     block["source"] = compared["source"]  # the full article block (its text, if not plain)
     return block
+
+
+def search_row(group: HitGroup) -> dict[str, Any]:
+    """One row of ``unspun.search/1``: the best hit of a story, its family (or null) and the
+    story's other copies found (``more_copies``, and each in ``more``)."""
+    more = [
+        {"article_id": h.article_id, "title": h.title, "site": h.site, "date": h.date}
+        for h in group.more
+    ]
+    return {**asdict(group.hit), "family": group.family, "more_copies": len(more), "more": more}

@@ -10,8 +10,8 @@ from rich.text import Text
 
 from unspun.model import Article, Span
 from unspun.pipeline.check import CheckResult, SourceMatch
-from unspun.pipeline.search import SearchHit
-from unspun.report.common import copy_rows, pct
+from unspun.pipeline.search_groups import HitGroup
+from unspun.report.common import copy_rows, folded_line, listed_sources, pct
 from unspun.report.terminal import print_changes, row_table
 
 ROLE_STYLE = {"source": "bold red", "duplicate": "dark_orange", "related": "dim"}
@@ -33,8 +33,11 @@ def print_check(
     """The header, the table of sources, the sentences no source explains (the first few, or
     all with ``unexplained``) and, with ``details``, each cover source's pairs."""
     console.print(header(result))
-    if result.sources:
-        console.print(sources_table(result))
+    listed, folded = listed_sources(result.sources)
+    if listed:
+        console.print(sources_table(listed))
+    if folded:
+        console.print(Text(folded_line(folded), style="dim"))
     print_unexplained(console, result, None if unexplained else FOLDED)
     if not details:
         return
@@ -83,7 +86,7 @@ def header(result: CheckResult) -> Panel:
     return Panel(grid, title="unspun check", title_align="left")
 
 
-def sources_table(result: CheckResult) -> Table:
+def sources_table(matches: list[SourceMatch]) -> Table:
     table = Table(title="Sources, best first", title_justify="left", show_lines=False)
     table.add_column("#", justify="right")
     table.add_column("role")
@@ -92,7 +95,7 @@ def sources_table(result: CheckResult) -> Table:
     table.add_column("verbatim", justify="right")
     table.add_column("paraphrase", justify="right")
     table.add_column("article", overflow="fold", ratio=1)
-    for m in result.sources:
+    for m in matches:
         table.add_row(
             str(m.rank),
             Text(m.role, style=ROLE_STYLE.get(m.role, "")),
@@ -126,12 +129,14 @@ def describe(article: Article) -> Text:
     return text
 
 
-def print_search(console: Console, query: str, hits: list[SearchHit]) -> None:
-    """Search hits, best first, each with its snippet (query words in bold)."""
-    if not hits:
+def print_search(console: Console, query: str, rows: list[HitGroup]) -> None:
+    """Search results, one story a row, best first: the best hit with its snippet (query
+    words in bold), then how many more copies of the story were found."""
+    if not rows:
         console.print(Text(f"no article matches {query!r}", style="dim"))
         return
-    for hit in hits:
+    for row in rows:
+        hit = row.hit
         head = Text(f"{hit.rank:>3}. ", style="dim")
         head.append(hit.title or "(no title)", style="bold")
         facts = [f for f in (hit.site, hit.date[:10]) if f] + [f"id {hit.article_id}"]
@@ -141,3 +146,13 @@ def print_search(console: Console, query: str, hits: list[SearchHit]) -> None:
             snippet.stylize("bold underline", start + 5, end + 5)
         console.print(head)
         console.print(snippet)
+        if row.more:
+            console.print(Text("     " + _more_copies(row), style="dim"))
+
+
+def _more_copies(row: HitGroup) -> str:
+    n = len(row.more)
+    sites = list(dict.fromkeys(h.site for h in row.more if h.site))
+    shown = ", ".join(sites[:4]) + (", …" if len(sites) > 4 else "")
+    story = f" of story {row.family}" if row.family is not None else ""
+    return f"and {n} more cop{'y' if n == 1 else 'ies'}{story}" + (f" ({shown})" if shown else "")

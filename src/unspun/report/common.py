@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from unspun.model import (
     Alignment,
@@ -21,6 +22,9 @@ from unspun.model import (
     SentencePair,
     Span,
 )
+
+if TYPE_CHECKING:
+    from unspun.pipeline.check import SourceMatch
 
 # Reading order of an article's fields: the headline, then the body, then captions.
 _FIELD_ORDER = {"title": 0, "body": 1, "caption": 2}
@@ -99,6 +103,20 @@ def verdict(summary: AlignmentSummary) -> str:
 def pct(share: float) -> str:
     """A share as a whole percentage: 0.625 -> '62%'."""
     return f"{round(100 * share)}%"
+
+
+def listed_sources(matches: Sequence[SourceMatch]) -> tuple[list[SourceMatch], int]:
+    """The aligned candidates a check report lists, and how many it folds away: the related
+    ones that explain nothing of the article (they would read "related 0%")."""
+    listed = [m for m in matches if m.reuse or pct(m.share) != "0%"]
+    return listed, len(matches) - len(listed)
+
+
+def folded_line(folded: int) -> str:
+    """The one line said instead of the folded candidates ('' when none were folded)."""
+    if not folded:
+        return ""
+    return f"and {folded} related candidate{'s' if folded > 1 else ''} without reuse"
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from unspun.config import StoreConfig
-from unspun.errors import NotFound, StoreError, UnspunError
+from unspun.errors import AmbiguousId, NotFound, StoreError, UnspunError
 from unspun.lexicon import relevance, stems
 from unspun.model import Article, Caption, Paragraph, Rejected, WireCredit, content_id
 from unspun.store import schema
@@ -662,16 +662,18 @@ class SqliteStore:
         if not ref:
             raise NotFound("no article id given")
         rows = self.conn.execute(
-            "SELECT seq, id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 3",
+            "SELECT seq, id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 11",
             (ref, ref + "\U0010ffff"),
         ).fetchall()
         if not rows:
             raise NotFound(f"no article {ref!r} in {self.name} (see `unspun ls` for the ids)")
         if len(rows) > 1:
-            ids = ", ".join(r[1] for r in rows[:2])
-            raise NotFound(
-                f"id prefix {ref!r} matches several articles in {self.name} ({ids}, ...); "
-                "give more digits"
+            matches = [r[1] for r in rows[:10]]
+            more = ", ..." if len(rows) > 10 else ""
+            raise AmbiguousId(
+                f"id prefix {ref!r} matches several articles in {self.name} "
+                f"({', '.join(matches)}{more}); give more digits",
+                matches,
             )
         return int(rows[0][0])
 

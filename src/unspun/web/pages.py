@@ -194,7 +194,14 @@ def search_page(
         query = SearchQuery(q[:500], site=site.strip(), since=date_from, until=date_to)
         with state.store() as store:
             found = search(state, store, query)
-        hits = [{**asdict(h), "segments": _segments(h.snippet, h.marks)} for h in found]
+        hits = [
+            {
+                **asdict(g.hit),
+                "segments": _segments(g.hit.snippet, g.hit.marks),
+                "more": [asdict(h) for h in g.more],
+            }
+            for g in found
+        ]
     return _page(
         "search.html",
         nav="search",

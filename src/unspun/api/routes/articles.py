@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Query, UploadFile
+from fastapi import APIRouter, Depends, File, Query, Response, UploadFile
 from starlette.concurrency import run_in_threadpool
 
-from unspun.api.deps import State, require_token
+from unspun.api.deps import State, require_json, require_token
 from unspun.api.errors import RequestError
 from unspun.api.schemas import ArticleIn, BatchIn, errors
 from unspun.api.service import read_inline, read_upload
@@ -19,6 +19,7 @@ from unspun.model import Article, Rejected
 
 router = APIRouter(prefix="/api", tags=["articles"])
 write = [Depends(require_token)]
+ONE = '{"text": "..."} or {"html": "..."}'
 
 
 def _added(article: Article, added: bool) -> dict[str, Any]:
@@ -32,16 +33,19 @@ def _added(article: Article, added: bool) -> dict[str, Any]:
 
 @router.post(
     "/articles",
-    dependencies=write,
+    dependencies=[*write, Depends(require_json(ONE))],
     status_code=201,
     summary="Add one article",
-    responses=errors(400, 401, 413, 422),
+    responses={**errors(400, 401, 413, 415, 422), 200: {"description": "Already present"}},
 )
-def add_article(item: ArticleIn, state: State) -> dict[str, Any]:
-    """Add an article given as ``text`` or ``html``; ``added`` is false when already present."""
+def add_article(item: ArticleIn, state: State, response: Response) -> dict[str, Any]:
+    """Add an article given as ``text`` or ``html``: 201 when added, 200 with ``added``
+    false when the library already holds it."""
     article = read_inline(item, state.extract_config)
     with state.store(write=True) as store:
-        return _added(article, store.add(article))
+        added = store.add(article)
+    response.status_code = 201 if added else 200
+    return _added(article, added)
 
 
 @router.post(
@@ -54,11 +58,13 @@ def add_article(item: ArticleIn, state: State) -> dict[str, Any]:
 async def upload_articles(
     files: Annotated[list[UploadFile], File(description="Text or HTML files, optionally gzipped")],
     state: State,
+    response: Response,
 ) -> dict[str, Any]:
-    """Add uploaded files, one article each; files that cannot be read are listed as failed."""
+    """Add uploaded files, one article each; files that cannot be read are listed as failed.
+    201 when some article was added, else 200."""
     limit = state.settings.max_upload_bytes
     named = [(await f.read(limit + 1), f.filename or "upload") for f in files]
-    return await run_in_threadpool(_add_uploads, state, named)
+    return _created(response, await run_in_threadpool(_add_uploads, state, named))
 
 
 def _add_uploads(state: AppState, named: list[tuple[bytes, str]]) -> dict[str, Any]:
@@ -75,13 +81,14 @@ def _add_uploads(state: AppState, named: list[tuple[bytes, str]]) -> dict[str, A
 
 @router.post(
     "/articles/batch",
-    dependencies=write,
+    dependencies=[*write, Depends(require_json('{"articles": [{"text": "..."}, ...]}'))],
     status_code=201,
     summary="Add a batch",
-    responses=errors(400, 401, 413, 422),
+    responses=errors(400, 401, 413, 415, 422),
 )
-def add_batch(batch: BatchIn, state: State) -> dict[str, Any]:
-    """Add many articles in one request; one bad article never stops the others."""
+def add_batch(batch: BatchIn, state: State, response: Response) -> dict[str, Any]:
+    """Add many articles in one request; one bad article never stops the others.
+    201 when some article was added, else 200."""
     if len(batch.articles) > state.settings.max_batch:
         raise RequestError(
             f"{len(batch.articles)} articles in one batch, over the limit of "
@@ -94,7 +101,12 @@ def add_batch(batch: BatchIn, state: State) -> dict[str, Any]:
         except (InputError, RequestError) as exc:
             reason = exc.reason if isinstance(exc, InputError) else str(exc)
             items.append(Rejected(f"articles[{i}]", reason, getattr(exc, "kind", "request")))
-    return _add_many(state, items)
+    return _created(response, _add_many(state, items))
+
+
+def _created(response: Response, answer: dict[str, Any]) -> dict[str, Any]:
+    response.status_code = 201 if answer["added"] else 200
+    return answer
 
 
 def _add_many(state: AppState, items: list[Article | Rejected]) -> dict[str, Any]:
@@ -133,7 +145,7 @@ def list_articles(
     }
 
 
-@router.get("/articles/{article_id}", summary="Get an article", responses=errors(404))
+@router.get("/articles/{article_id}", summary="Get an article", responses=errors(404, 409))
 def get_article(article_id: str, state: State) -> dict[str, Any]:
     """The whole article record, by id or unique id prefix."""
     with state.store() as store:
@@ -144,7 +156,7 @@ def get_article(article_id: str, state: State) -> dict[str, Any]:
     "/articles/{article_id}",
     dependencies=write,
     summary="Delete an article",
-    responses=errors(401, 404),
+    responses=errors(401, 404, 409),
 )
 def delete_article(article_id: str, state: State) -> dict[str, Any]:
     """Remove an article from the library; answers what was removed."""

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, UploadFile
+from fastapi import APIRouter, Depends, File, UploadFile
 from starlette.concurrency import run_in_threadpool
 
-from unspun.api.deps import State
+from unspun.api.deps import State, require_json
 from unspun.api.schemas import CheckIn, errors
 from unspun.api.service import check, read_upload, resolve
 from unspun.api.state import AppState
@@ -16,7 +16,12 @@ from unspun.report.check_json import check_report
 router = APIRouter(prefix="/api", tags=["check"])
 
 
-@router.post("/check", summary="Check an article", responses=errors(400, 404, 413, 422))
+@router.post(
+    "/check",
+    dependencies=[Depends(require_json('{"text": "..."} or {"id": "..."}'))],
+    summary="Check an article",
+    responses=errors(400, 404, 409, 413, 415, 422),
+)
 def check_article(body: CheckIn, state: State) -> dict[str, Any]:
     """Find the library articles this one draws on (inline text/HTML, or a library id):
     the ``unspun.check/1`` report of ``unspun check --json``."""

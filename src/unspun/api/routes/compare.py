@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
-from unspun.api.deps import State
+from unspun.api.deps import State, require_json
 from unspun.api.schemas import CompareIn, errors
 from unspun.api.service import compare, resolve
 
 router = APIRouter(prefix="/api", tags=["compare"])
 
 
-@router.post("/compare", summary="Compare two articles", responses=errors(400, 404, 413, 422))
+@router.post(
+    "/compare",
+    dependencies=[Depends(require_json('{"copy": {"text": "..."}, "source": {"id": "..."}}'))],
+    summary="Compare two articles",
+    responses=errors(400, 404, 409, 413, 415, 422),
+)
 def compare_articles(body: CompareIn, state: State) -> dict[str, Any]:
     """The ``unspun.compare/1`` report: every copy sentence, where it comes from, the shares."""
     from unspun.report.json import compare_report
