@@ -613,7 +613,16 @@ def markdown(
         elif name in earlier:  # --only: the sections not rerun keep their earlier figures
             lines += [f"## {name}", "", *earlier[name], ""]
     lines.append(f"Benchmark time of this run: {time.time() - started:.0f} s.")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" + _peers_section(args.out)
+
+
+def _peers_section(path: Path) -> str:
+    """The peers section benchmarks/peers.py wrote into ``path`` (kept as it is), or ''."""
+    begin, end = "<!-- peers: begin", "<!-- peers: end -->"
+    page = path.read_text("utf-8") if path.exists() else ""
+    if begin not in page or end not in page:
+        return ""
+    return "\n" + begin + page.split(begin, 1)[1].split(end, 1)[0] + end + "\n"
 
 
 def _sections(path: Path) -> dict[str, list[str]]:

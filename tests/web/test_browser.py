@@ -7,15 +7,17 @@ test; screenshots go to test-output/web/ for a person to look at.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.web.web_serving import DEMO, live_server, make_library
+from tests.web.web_serving import DEMO, OUTPUT, live_server, make_library
 from unspun.api import Settings
 from unspun.config import ExtractConfig
-from unspun.extract import read_bytes
+from unspun.extract import read_bytes, read_inputs
+from unspun.store import open_store
 
 pytestmark = pytest.mark.browser
 
@@ -26,6 +28,11 @@ HOSTILE = (
     'The council voted <img src=x onerror="window.__pwned = 2"> on Monday to close the '
     "old pool, a spokesman said."
 )
+
+
+def screenshot_dir() -> Path:
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    return OUTPUT
 
 
 def _title_of(path: Path) -> str:
@@ -131,17 +138,40 @@ def test_seed_check_finds_its_source_and_the_changes(
         screenshot(page, "seed-check")
 
 
+def _dated_library(path: Path) -> Path:
+    """The demo corpus with a publication time given to each article, hours apart."""
+    articles = sorted(read_inputs([str(DEMO)], ExtractConfig()), key=lambda a: a.origin)
+    with open_store(path) as store:
+        store.add_many(
+            replace(a, published=f"2026-03-0{1 + i // 5}T{7 + 2 * (i % 5):02d}:15:00+00:00")
+            for i, a in enumerate(articles)
+        )
+    return path
+
+
 def test_story_family_timeline(
-    page: Any, demo_library: Path, screenshot: Callable[[Any, str], Path]
+    page: Any, tmp_path: Path, screenshot: Callable[[Any, str], Path]
 ) -> None:
-    with live_server(Settings(db_path=str(demo_library), use_model=False)) as base:
+    library = _dated_library(tmp_path / "dated.db")
+    with live_server(Settings(db_path=str(library), use_model=False)) as base:
         page.goto(f"{base}/stories")
         page.click("table.families tbody tr:first-child a")
         page.wait_for_selector("ol.timeline")
         assert "ferry" in page.inner_text("h1").lower()
         assert page.locator("ol.timeline li").count() >= 2
         assert page.inner_text("#original").startswith("Original:")
+        chart = page.locator("#timeline-chart svg.timeline-chart")
+        assert chart.is_visible()
+        members = page.locator("ol.timeline li").count()
+        marks = chart.locator("a.mark circle")
+        assert marks.count() == members
+        for i in range(members):
+            box = marks.nth(i).bounding_box()
+            assert box is not None and box["width"] > 0 and box["height"] > 0
+        assert chart.get_attribute("role") == "img"
+        assert "Timeline of story family" in (chart.locator("title").first.text_content() or "")
         screenshot(page, "demo-story")
+        chart.screenshot(path=str(screenshot_dir() / "demo-story-timeline.png"))
 
 
 def test_check_an_uploaded_page(page: Any, demo_library: Path, tmp_path: Path) -> None:

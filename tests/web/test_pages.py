@@ -145,6 +145,8 @@ def test_story_pages_show_the_family_and_its_timeline(client: TestClient) -> Non
     assert f'<a href="/stories/{families[0]["id"]}">' in listing
     family = client.get(f"/stories/{families[0]['id']}").text
     assert 'id="original"' in family and '<ol class="timeline">' in family
+    assert family.count('class="mark"') == len(families[0]["members"])
+    assert '<svg class="timeline-chart"' in family and "<script" not in family.split("<svg")[1]
     for member in families[0]["members"]:
         assert f'href="/articles/{member["article_id"]}"' in family
     member = families[0]["members"][0]["article_id"]

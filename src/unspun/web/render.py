@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from unspun.provenance.records import StoryFamily
 from unspun.report.common import pct
+from unspun.web.timeline import timeline_svg
 
 ROLE_HELP = {
     "source": "explains part of the article that no source above it explains",
@@ -42,6 +43,7 @@ def environment() -> Environment:
         "pct": pct,
         "role_help": ROLE_HELP,
         "original_of": original_of,
+        "timeline_chart": lambda family: Markup(timeline_svg(family)),  # escaped as it is built
         "first_seen": lambda f: next((m.when for m in f.members if m.when), ""),
         "last_seen": lambda f: next((m.when for m in reversed(f.members) if m.when), ""),
     }
