@@ -613,12 +613,13 @@ def markdown(
         elif name in earlier:  # --only: the sections not rerun keep their earlier figures
             lines += [f"## {name}", "", *earlier[name], ""]
     lines.append(f"Benchmark time of this run: {time.time() - started:.0f} s.")
-    return "\n".join(lines) + "\n" + _peers_section(args.out)
+    kept = (_kept_section(args.out, name) for name in ("peers", "batch"))
+    return "\n".join(lines) + "\n" + "".join(kept)
 
 
-def _peers_section(path: Path) -> str:
-    """The peers section benchmarks/peers.py wrote into ``path`` (kept as it is), or ''."""
-    begin, end = "<!-- peers: begin", "<!-- peers: end -->"
+def _kept_section(path: Path, name: str) -> str:
+    """The section benchmarks/{name}.py wrote into ``path`` (kept as it is), or ''."""
+    begin, end = f"<!-- {name}: begin", f"<!-- {name}: end -->"
     page = path.read_text("utf-8") if path.exists() else ""
     if begin not in page or end not in page:
         return ""
