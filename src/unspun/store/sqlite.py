@@ -221,10 +221,8 @@ class SqliteStore:
             interrupted = True
             log.warning("%s: interrupted; %d articles added before it", self.name, tally.added)
         except sqlite3.Error as exc:
-            self._finish()
             raise StoreError(
-                f"{self.name}: could not write the library ({exc}); "
-                f"{tally.added} articles were added before the failure"
+                f"{self.name}: could not write the library ({exc}); {self._kept()}"
             ) from exc
         except BaseException:
             self._finish()  # what was written before is whole: keep it
@@ -254,6 +252,20 @@ class SqliteStore:
             self._forget()
             raise
 
+    def _kept(self) -> str:
+        """After a failed write: keep what is whole, and say how much of the batch stands."""
+        try:
+            self._finish()
+            kept = self.conn.execute(
+                "SELECT COUNT(*) FROM articles WHERE seq > ?", (self._batch_floor,)
+            ).fetchone()[0]
+        except sqlite3.Error:
+            return "the articles of this batch committed before it are kept whole"
+        return (
+            f"{kept} article(s) of this batch are in the library, each whole; "
+            "run the same command again to add the rest"
+        )
+
     def _add_item(self, item: Article | Rejected, tally: _Tally) -> str:
         if isinstance(item, Rejected):
             tally.failed.append(item)
@@ -282,8 +294,11 @@ class SqliteStore:
         return "present"
 
     def _undo(self) -> None:
-        self.conn.execute("ROLLBACK TO article")
-        self.conn.execute("RELEASE article")
+        # After some errors (a full disk, an I/O error) SQLite has already rolled the whole
+        # transaction back: there is no savepoint left to return to.
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK TO article")
+            self.conn.execute("RELEASE article")
         self._open_article = False
         self._forget()
 
