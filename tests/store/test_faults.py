@@ -105,8 +105,8 @@ def test_cli_add_while_the_api_adds(tmp_path: Path) -> None:
     assert "locked" not in err.decode()
     assert [a[0] for a in answers] == [201] * 40, answers
     during = sum(a[2] for a in answers)
-    assert during >= 8, "the API's writes did not overlap the CLI's add: no contention tested"
-    assert max(a[3] for a in answers) < 10  # a write waits for a chunk, not for the batch
+    assert during >= 30, "the API's writes did not overlap the CLI's add: no contention tested"
+    assert max(a[3] for a in answers) < 5  # a write waits for a chunk, not for the batch
     summary = json.loads(out)
     assert summary["added"] == 4000 and summary["failed"] == []
     with open_store(db) as store:
