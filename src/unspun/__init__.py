@@ -16,6 +16,7 @@ from unspun.errors import (
     SchemaError,
     StoreError,
     TooLarge,
+    TooSlow,
     UnspunError,
     UnsupportedFormat,
 )
@@ -55,6 +56,7 @@ __all__ = [
     "Span",
     "StoreError",
     "TooLarge",
+    "TooSlow",
     "UnspunError",
     "UnsupportedFormat",
     "WireCredit",
