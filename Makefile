@@ -6,7 +6,7 @@ UNSPUN := $(VENV)/bin/unspun
 STAMP := $(VENV)/.installed-stamp
 DEMO_DB := demo.db
 
-.PHONY: setup demo test lint eval bench clean
+.PHONY: setup demo test lint eval bench fuzz clean
 
 $(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
@@ -43,9 +43,15 @@ eval: setup
 	$(UNSPUN) eval seeds
 	$(UNSPUN) eval extraction
 
+# A long fuzz run (not in `make test`, which runs 150 cases a property): 12,000 generated
+# inputs for each reader and API property, over 100,000 in all; prints the count of cases.
+FUZZ_EXAMPLES ?= 12000
+fuzz: setup
+	UNSPUN_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) UNSPUN_FUZZ_REPORT=fuzz-report.json $(PY) -m pytest -q -p no:cacheprovider tests/fuzz
+
 bench: setup
 	$(PY) benchmarks/run.py --out docs/benchmarks.md
 	$(PY) benchmarks/peers.py --out docs/benchmarks.md
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm demo-check.html .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm demo-check.html fuzz-report.json .pytest_cache .ruff_cache .mypy_cache

@@ -17,6 +17,7 @@ from unspun.errors import (
     SchemaError,
     StoreError,
     TooLarge,
+    TooSlow,
     UnspunError,
     UnsupportedFormat,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "Span",
     "StoreError",
     "TooLarge",
+    "TooSlow",
     "UnspunError",
     "UnsupportedFormat",
     "WireCredit",

@@ -8,6 +8,7 @@ wrong and, where it helps, what to do about it::
      │    ├── EmptyDocument     nothing left after decoding and cleaning
      │    ├── UnsupportedFormat binary data, an unknown file type, a broken container
      │    ├── TooLarge          over the configured size limit
+     │    ├── TooSlow           reading it took longer than the per-page time limit
      │    ├── DecodeError       bytes that no text encoding explains
      │    └── MissingColumn     a CSV/JSONL input without the column it was told to read
      ├── StoreError            the library file could not be opened, read or written
@@ -52,6 +53,10 @@ class UnsupportedFormat(InputError):
 
 class TooLarge(InputError):
     kind = "too-large"
+
+
+class TooSlow(InputError):
+    kind = "too-slow"
 
 
 class DecodeError(InputError):

@@ -34,6 +34,7 @@ from unspun.config import ExtractConfig
 from unspun.errors import EmptyDocument, TooLarge, UnsupportedFormat
 from unspun.extract.credits import find_credits
 from unspun.extract.decode import decode_bytes
+from unspun.extract.limits import within
 from unspun.model import Article, Caption, Paragraph
 
 log = logging.getLogger(__name__)
@@ -94,9 +95,18 @@ def extract_html(
 
     ``url`` is where the page was fetched (the page's canonical link wins); ``charset`` the
     encoding its transport declared, if any (an HTTP header); otherwise the page's own
-    ``<meta charset>`` or detection decides.
+    ``<meta charset>`` or detection decides. Stopped as TooSlow past ``cfg.page_seconds``.
     """
-    opts = options or options_for(cfg)
+    return within(
+        cfg.page_seconds,
+        origin,
+        lambda: _extract_html(data, origin, cfg, url, charset, options or options_for(cfg)),
+    )
+
+
+def _extract_html(
+    data: bytes, origin: str, cfg: ExtractConfig, url: str, charset: str, opts: HtmlOptions
+) -> Article:
     if len(data) > cfg.max_bytes:
         raise TooLarge(origin, f"{len(data):,} bytes, over the limit of {cfg.max_bytes:,}")
     tree = _parse(decode_bytes(data, origin, html=True, declared=charset), origin)

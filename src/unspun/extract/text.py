@@ -18,6 +18,7 @@ from unspun.config import ExtractConfig
 from unspun.errors import EmptyDocument
 from unspun.extract.clean import Role, find_date, guess_language, layout
 from unspun.extract.credits import find_credits
+from unspun.extract.limits import within
 from unspun.model import Article, Caption, Paragraph, content_id, raw_hash
 
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
@@ -115,8 +116,25 @@ def article_from_units(
     fmt: str,
     meta: Mapping[str, str] | None = None,
 ) -> Article:
-    """The article that ``units`` of ``text`` make, each unit given its role by ``layout``."""
-    meta = meta or {}
+    """The article that ``units`` of ``text`` make, each unit given its role by ``layout``;
+    stopped as TooSlow past ``cfg.page_seconds``."""
+    return within(
+        cfg.page_seconds,
+        origin,
+        lambda: _article(text, units, origin=origin, raw=raw, cfg=cfg, fmt=fmt, meta=meta or {}),
+    )
+
+
+def _article(
+    text: str,
+    units: Sequence[Unit],
+    *,
+    origin: str,
+    raw: bytes,
+    cfg: ExtractConfig,
+    fmt: str,
+    meta: Mapping[str, str],
+) -> Article:
     texts = [text[u.start : u.end] for u in units]
     roles, promoted, title_span = _roles(texts, meta.get("title", ""))
     parts = _sort(units, roles, texts, title_span)

@@ -144,6 +144,48 @@ class _Tally:
     new_boilerplate: int = 0
 
 
+# A writer that waits for the library (another `unspun add`, the server) asks SQLite again
+# every 100 ms; a batch that commits and at once begins again would leave it no chance, and
+# it fails after its timeout ("database is locked"). So a batch that has written for
+# _HOLD seconds without a pause leaves the library alone for _LET_IN seconds after its next
+# commit, reading its next inputs meanwhile (no time lost while there is input to read).
+_HOLD = 0.5
+_LET_IN = 0.15
+
+
+@dataclass(slots=True)
+class _Turns:
+    """When a batch commits, and when it leaves other writers their turn."""
+
+    chunk: int
+    chunk_seconds: float
+    written: int = 0  # articles in the open transaction
+    opened: float = 0.0  # when it began
+    holding: float = 0.0  # since when the batch has written without a pause
+    closed: float = float("-inf")  # the last commit
+    resume: float = 0.0  # no new transaction before this
+
+    def waiting(self) -> bool:
+        """Whether other writers still have their turn."""
+        return time.perf_counter() < self.resume
+
+    def begun(self) -> None:
+        now = time.perf_counter()
+        if now - self.closed >= _LET_IN:
+            self.holding = now
+        self.written, self.opened = 0, now
+
+    def full(self) -> bool:
+        """Count one more article; whether the transaction should commit now."""
+        self.written += 1
+        return self.written >= self.chunk or time.perf_counter() - self.opened >= self.chunk_seconds
+
+    def committed(self) -> None:
+        self.closed = time.perf_counter()
+        if self.closed - self.holding >= _HOLD:
+            self.resume = self.closed + _LET_IN
+
+
 class SqliteStore:
     """The library: one SQLite file. Open it with :func:`unspun.store.open_store`."""
 
@@ -204,27 +246,21 @@ class SqliteStore:
         tally = _Tally()
         started = time.perf_counter()
         self._batch_floor = self._max_seq()
-        written, opened = 0, 0.0  # articles in the open transaction, when it began
+        turns = _Turns(chunk, chunk_seconds)
+        pending: list[Article | Rejected] = []  # read while another writer has its turn
         interrupted = False
         try:
             for item in items:
-                if not self.conn.in_transaction:
-                    self.conn.execute("BEGIN IMMEDIATE")
-                    written, opened = 0, time.perf_counter()
-                outcome = self._add_item(item, tally)
-                written += 1
-                if progress is not None:
-                    progress(item, outcome)
-                if written >= chunk or time.perf_counter() - opened >= chunk_seconds:
-                    self.conn.execute("COMMIT")
+                pending.append(item)
+                if self.conn.in_transaction or not turns.waiting():
+                    self._write(pending, tally, turns, progress)
+            self._write(pending, tally, turns, progress)
         except KeyboardInterrupt:
             interrupted = True
             log.warning("%s: interrupted; %d articles added before it", self.name, tally.added)
         except sqlite3.Error as exc:
-            self._finish()
             raise StoreError(
-                f"{self.name}: could not write the library ({exc}); "
-                f"{tally.added} articles were added before the failure"
+                f"{self.name}: could not write the library ({exc}); {self._kept()}"
             ) from exc
         except BaseException:
             self._finish()  # what was written before is whole: keep it
@@ -241,6 +277,26 @@ class SqliteStore:
             seconds=time.perf_counter() - started,
         )
 
+    def _write(
+        self,
+        items: list[Article | Rejected],
+        tally: _Tally,
+        turns: _Turns,
+        progress: Progress | None,
+    ) -> None:
+        """Write ``items`` (and empty the list), committing as ``turns`` says."""
+        for item in items:
+            if not self.conn.in_transaction:
+                self.conn.execute("BEGIN IMMEDIATE")
+                turns.begun()
+            outcome = self._add_item(item, tally)
+            if progress is not None:
+                progress(item, outcome)
+            if turns.full():
+                self.conn.execute("COMMIT")
+                turns.committed()
+        items.clear()
+
     def _finish(self) -> None:
         """Commit the open transaction (every article in it is whole), or roll it back."""
         if not self.conn.in_transaction:
@@ -253,6 +309,20 @@ class SqliteStore:
             self.conn.execute("ROLLBACK")
             self._forget()
             raise
+
+    def _kept(self) -> str:
+        """After a failed write: keep what is whole, and say how much of the batch stands."""
+        try:
+            self._finish()
+            kept = self.conn.execute(
+                "SELECT COUNT(*) FROM articles WHERE seq > ?", (self._batch_floor,)
+            ).fetchone()[0]
+        except sqlite3.Error:
+            return "the articles of this batch committed before it are kept whole"
+        return (
+            f"{kept} article(s) of this batch are in the library, each whole; "
+            "run the same command again to add the rest"
+        )
 
     def _add_item(self, item: Article | Rejected, tally: _Tally) -> str:
         if isinstance(item, Rejected):
@@ -282,8 +352,11 @@ class SqliteStore:
         return "present"
 
     def _undo(self) -> None:
-        self.conn.execute("ROLLBACK TO article")
-        self.conn.execute("RELEASE article")
+        # After some errors (a full disk, an I/O error) SQLite has already rolled the whole
+        # transaction back: there is no savepoint left to return to.
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK TO article")
+            self.conn.execute("RELEASE article")
         self._open_article = False
         self._forget()
 
