@@ -109,6 +109,23 @@ def session(master: str = "local[*]", conf: Sequence[tuple[str, str]] = ()) -> A
     return builder.getOrCreate()
 
 
+def stop(spark: Any) -> None:
+    """Stop the session and wait for its JVM to exit (so its CPU time, and its Python
+    workers', is counted in this process's children)."""
+    gateway = getattr(spark.sparkContext, "_gateway", None)
+    proc = getattr(gateway, "proc", None)
+    spark.stop()
+    if gateway is not None:
+        gateway.shutdown()
+    if proc is not None:
+        try:
+            if proc.stdin is not None:  # the JVM exits when its stdin closes
+                proc.stdin.close()
+            proc.wait(timeout=60)
+        except Exception:  # the JVM is left to the system: nothing is lost
+            log.debug("the Spark JVM did not exit in time", exc_info=True)
+
+
 class BatchRun:
     """One batch: the inputs, the output folder, the settings and the Spark session."""
 

@@ -75,7 +75,7 @@ def batch(
     there is skipped, so a stopped run goes on where it stopped.
     """
     from unspun.batch.records import BatchConfig
-    from unspun.batch.spark import BatchRun, session
+    from unspun.batch.spark import BatchRun, session, stop
 
     conf = []
     for item in confs:
@@ -88,9 +88,14 @@ def batch(
     say = (lambda line: None) if as_json else (lambda line: click.echo(line, err=True))
     try:
         spark = session(master, conf)
+    except UnspunError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
         report = BatchRun(spark, inputs, out, cfg, progress=say).run(stop_after)
     except UnspunError as exc:
         raise click.ClickException(str(exc)) from exc
+    finally:
+        stop(spark)
     seconds = round(time.perf_counter() - started, 1)
     if as_json:
         stages = [
