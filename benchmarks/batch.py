@@ -197,7 +197,7 @@ def section(results: dict[str, Any]) -> str:
     synth = results.get("synth", {})
     if synth:
         lines += [
-            "| articles | wall s | CPU s | peak RSS MB | family P | family R | "
+            "| articles | wall s | CPU s | peak RSS MB (one process) | family P | family R | "
             "paraphrased pair recall | paraphrased family recall | stages (s) |",
             "|---|---|---|---|---|---|---|---|---|",
         ]
@@ -207,7 +207,7 @@ def section(results: dict[str, Any]) -> str:
             para = r["copies"].get("paraphrased", {})
             stages = ", ".join(f"{s['stage']} {s['seconds']}" for s in r["stages"])
             lines.append(
-                f"| {int(size):,} | {r['wall_seconds']} | {r['cpu_seconds']} | "
+                f"| {int(size):,} | {r['wall_seconds']} | {r['cpu_seconds'] or 'n/a'} | "
                 f"{r['peak_rss_mb']} | {r['precision']} | {r['recall']} | "
                 f"{para.get('pair_recall')} | {para.get('family_recall')} | {stages} |"
             )
@@ -228,6 +228,8 @@ def section(results: dict[str, Any]) -> str:
             f"tables the same: **{r['parity']['same']}** (batch {r['batch']['wall_seconds']} s "
             f"wall with the sentence model, library add + stories {r['library_seconds']} s).",
         ]
+    notes = {r.get("note") for r in [*synth.values(), results.get("seeds", {}).get("batch", {})]}
+    lines += ["", *(f"Note: {n}." for n in sorted(n for n in notes if isinstance(n, str)))]
     lines += ["", END]
     return "\n".join(lines) + "\n"
 
@@ -244,7 +246,7 @@ def write_section(out: Path, text: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("what", nargs="+", choices=["synth", "seeds"])
+    parser.add_argument("what", nargs="+", choices=["synth", "seeds", "section"])
     parser.add_argument(
         "--sizes", default="10000,100000", type=lambda s: [int(x) for x in s.split(",")]
     )
@@ -256,6 +258,8 @@ def main() -> None:
     args.workdir.mkdir(parents=True, exist_ok=True)
     results = json.loads(args.json.read_text()) if args.json.exists() else {}
     for what in args.what:
+        if what == "section":  # only write the section again from --json
+            continue
         results[what] = synth(args) if what == "synth" else seeds(args)
         args.json.write_text(json.dumps(results, indent=2))
     write_section(args.out, section(results))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from unspun.batch import records as rec
 from unspun.batch.records import BatchConfig
 from unspun.codec import to_dict
@@ -95,3 +97,21 @@ def test_a_bad_input_is_a_rejected_row(tmp_path: Path) -> None:
     assert rows[0]["article"] is None
     reason = json.loads(rows[0]["rejected"])
     assert reason["stage"] == "read" and reason["reason"] and "empty.txt" in reason["origin"]
+
+
+def test_without_java_batch_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch,
+                                                   tmp_path: Path) -> None:  # fmt: skip
+    from click.testing import CliRunner
+
+    from unspun.batch.spark import java_problem
+    from unspun.cli.main import cli
+
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv("JAVA_HOME", raising=False)
+    assert "apt-get install -y openjdk-17-jre-headless" in (java_problem() or "")
+    (tmp_path / "a.txt").write_text("Some words of an article.")
+    result = CliRunner().invoke(
+        cli, ["batch", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o")]
+    )
+    assert result.exit_code == 1
+    assert "Java 17" in result.output and "openjdk-17-jre-headless" in result.output
