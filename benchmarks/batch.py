@@ -38,11 +38,14 @@ BEGIN, END = "<!-- batch: begin (written by benchmarks/batch.py) -->", "<!-- bat
 UNSPUN = [sys.executable, "-m", "unspun.cli.main"]
 
 
-def run_batch(inputs: list[str], out: Path, master: str, model: bool) -> dict[str, Any]:
+def run_batch(
+    inputs: list[str], out: Path, master: str, model: bool, stop_after: str | None = None
+) -> dict[str, Any]:
     """``unspun batch`` in a child process: its JSON report, wall and CPU seconds, peak RSS."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     args = [*UNSPUN, "batch", *inputs, "--out", str(out), "--master", master, "--json"]
+    args += ["--stop-after", stop_after] if stop_after else []
     done = subprocess.run(
         [*args, *([] if model else ["--no-model"])], capture_output=True, text=True, check=False
     )
@@ -111,18 +114,13 @@ def synth(args: argparse.Namespace) -> dict[str, Any]:
             write_corpus(corpus, SynthConfig(articles=size, seed=0), pool)
         out = args.workdir / f"batch-{size}"
         subprocess.run(["rm", "-rf", str(out)], check=True)
-        report = run_batch([str(corpus / "articles.jsonl")], out, args.master, model=False)
+        report = run_batch(
+            [str(corpus / "articles.jsonl")], out, args.master, False, args.stop_after
+        )
+        report["stop_after"] = args.stop_after
         report.update(score_synth(corpus, out))
-        found[str(size)] = report
+        found[f"{size}" + (f":{args.stop_after}" if args.stop_after else "")] = report
         print(json.dumps({size: report}, indent=1), flush=True)
-    sizes = sorted(int(s) for s in found)
-    if len(sizes) > 1:
-        small, large = found[str(sizes[0])], found[str(sizes[-1])]
-        found["scaling"] = {
-            "sizes": [sizes[0], sizes[-1]],
-            "wall_ratio": round(large["wall_seconds"] / small["wall_seconds"], 2),
-            "cpu_ratio": round(large["cpu_seconds"] / small["cpu_seconds"], 2),
-        }
     return found
 
 
@@ -201,23 +199,29 @@ def section(results: dict[str, Any]) -> str:
             "paraphrased pair recall | paraphrased family recall | stages (s) |",
             "|---|---|---|---|---|---|---|---|---|",
         ]
-        for size, r in synth.items():
-            if size == "scaling":
-                continue
+        for key, r in synth.items():
+            size, _, stop = key.partition(":")
             para = r["copies"].get("paraphrased", {})
             stages = ", ".join(f"{s['stage']} {s['seconds']}" for s in r["stages"])
+            label = f"{int(size):,}" + (f" (to {stop})" if stop else "")
             lines.append(
-                f"| {int(size):,} | {r['wall_seconds']} | {r['cpu_seconds'] or 'n/a'} | "
+                f"| {label} | {r['wall_seconds']} | {r['cpu_seconds'] or 'n/a'} | "
                 f"{r['peak_rss_mb']} | {r['precision']} | {r['recall']} | "
                 f"{para.get('pair_recall')} | {para.get('family_recall')} | {stages} |"
             )
-        if "scaling" in synth:
-            s = synth["scaling"]
-            lines += [
-                "",
-                f"Scaling {s['sizes'][0]:,} → {s['sizes'][1]:,}: wall × {s['wall_ratio']}, "
-                f"CPU × {s['cpu_ratio']}.",
-            ]
+        for stop in {k.partition(":")[2] for k in synth}:
+            runs = sorted(
+                (int(k.partition(":")[0]), r)
+                for k, r in synth.items()
+                if k.partition(":")[2] == stop
+            )
+            if len(runs) > 1:
+                (n0, r0), (n1, r1) = runs[0], runs[-1]
+                lines += [
+                    "",
+                    f"Scaling {n0:,} → {n1:,}{' (to ' + stop + ')' if stop else ''}: "
+                    f"wall × {r1['wall_seconds'] / r0['wall_seconds']:.2f}.",
+                ]
     if "seeds" in results:
         r = results["seeds"]
         lines += [
@@ -251,6 +255,7 @@ def main() -> None:
         "--sizes", default="10000,100000", type=lambda s: [int(x) for x in s.split(",")]
     )
     parser.add_argument("--master", default="local[2]")
+    parser.add_argument("--stop-after", help="synth: stop the batch after this stage")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/unspun-batch-bench"))
     parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "batch-results.json")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
@@ -260,7 +265,11 @@ def main() -> None:
     for what in args.what:
         if what == "section":  # only write the section again from --json
             continue
-        results[what] = synth(args) if what == "synth" else seeds(args)
+        if what == "synth":
+            results.setdefault("synth", {}).update(synth(args))
+            results["synth"].pop("scaling", None)
+        else:
+            results[what] = seeds(args)
         args.json.write_text(json.dumps(results, indent=2))
     write_section(args.out, section(results))
 
