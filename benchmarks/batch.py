@@ -33,6 +33,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import sections
+
 ROOT = Path(__file__).resolve().parents[1]
 BEGIN, END = "<!-- batch: begin (written by benchmarks/batch.py) -->", "<!-- batch: end -->"
 UNSPUN = [sys.executable, "-m", "unspun.cli.main"]
@@ -239,13 +241,8 @@ def section(results: dict[str, Any]) -> str:
 
 
 def write_section(out: Path, text: str) -> None:
-    page = out.read_text("utf-8") if out.exists() else ""
-    if BEGIN in page and END in page:
-        head, rest = page.split(BEGIN, 1)
-        page = head + text.rstrip("\n") + rest.split(END, 1)[1]
-    else:
-        page = page.rstrip("\n") + "\n\n" + text
-    out.write_text(page, "utf-8")
+    """Put this benchmark's section into ``out`` between its markers."""
+    sections.write_section(out, text, BEGIN, END)
 
 
 def main() -> None:

@@ -38,6 +38,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import sections
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
@@ -791,14 +793,8 @@ def section(results: dict[str, Any], command: str, pictures: list[str]) -> str:
 
 
 def write_section(out: Path, text: str) -> None:
-    """Put the peers section into ``out`` between its markers (appended the first time)."""
-    page = out.read_text("utf-8") if out.exists() else ""
-    if BEGIN in page and END in page:
-        head, rest = page.split(BEGIN, 1)
-        page = head + text.rstrip("\n") + rest.split(END, 1)[1]
-    else:
-        page = page.rstrip("\n") + "\n\n" + text
-    out.write_text(page, "utf-8")
+    """Put this benchmark's section into ``out`` between its markers."""
+    sections.write_section(out, text, BEGIN, END)
 
 
 def main() -> None:
