@@ -115,3 +115,17 @@ def test_without_java_batch_says_how_to_install_it(monkeypatch: pytest.MonkeyPat
     )
     assert result.exit_code == 1
     assert "Java 17" in result.output and "openjdk-17-jre-headless" in result.output
+
+
+def test_a_large_jsonl_input_is_read_in_parts_in_the_same_order(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text("".join(json.dumps({"text": f"Story {k} is its own story."}) + "\n"
+                            for k in range(10)))  # fmt: skip
+    cfg = BatchConfig(lines_per_part=3)
+    tasks = rec.input_parts([path], cfg.lines_per_part)
+    assert len(tasks) == 4
+    split = sorted((r["file"], r["rec"], r["article"]) for r in rec.read_files(tasks, cfg))
+    whole = sorted(
+        (r["file"], r["rec"], r["article"]) for r in rec.read_files([(0, str(path))], cfg)
+    )
+    assert [a for _, _, a in split] == [a for _, _, a in whole]

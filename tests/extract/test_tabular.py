@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
+import itertools
 import json
 import re
 from pathlib import Path
@@ -208,3 +210,25 @@ def test_helsinki_csv_loads_whole_and_finds_ap_credits(shared_data: Path) -> Non
         marked, share = _ap_share(path, articles, int(first))
         assert marked == pinned["articles"]
         assert share >= max(0.95, pinned["share"] - baseline["tolerance"])
+
+
+def test_a_jsonl_file_read_in_parts_gives_the_same_records(tmp_path: Path) -> None:
+    from unspun.extract.tabular import jsonl_parts, read_jsonl, read_jsonl_part
+
+    lines = [json.dumps({"id": f"r{k}", "text": f"Article number {k} tells its own story."})
+             for k in range(23)]  # fmt: skip
+    lines[7] = "{not json"
+    lines.insert(12, "")
+    path = tmp_path / "big.jsonl"
+    path.write_bytes(codecs.BOM_UTF8 + "\n".join(lines).encode() + b"\n")
+    cfg = ExtractConfig()
+    whole = list(read_jsonl(path, cfg))
+    parts = jsonl_parts(path, 5)
+    assert len(parts) == 5
+    assert parts[0][0] == 0 and parts[-1][1] == path.stat().st_size
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(parts))
+    pieces = [
+        r for start, end, first in parts for r in read_jsonl_part(path, cfg, start, end, first)
+    ]
+    assert pieces == whole
+    assert sum(isinstance(r, Rejected) for r in pieces) == 1

@@ -22,7 +22,9 @@ from typing import Any
 
 from unspun.codec import article_from_dict, to_dict
 from unspun.config import ExtractConfig, StoreConfig
-from unspun.extract.sources import read_inputs
+from unspun.errors import InputError
+from unspun.extract.sources import format_of, read_inputs
+from unspun.extract.tabular import jsonl_parts, read_jsonl_part
 from unspun.model import Alignment, Article, Rejected
 from unspun.pipeline.check import CheckConfig, CheckResources, judge, load_resources
 from unspun.provenance.families import (
@@ -56,6 +58,7 @@ class BatchConfig:
     family: FamilyConfig = field(default_factory=FamilyConfig)
     check: CheckConfig = field(default_factory=CheckConfig)
     model: bool = True  # the sentence model in the checks (where it is installed)
+    lines_per_part: int = 2_000  # a larger JSONL input is read by several workers
 
 
 # -- records <-> rows -----------------------------------------------------------------------
@@ -92,18 +95,49 @@ def rejected_row(origin: str, reason: str, kind: str, stage: str) -> Row:
 # -- read -----------------------------------------------------------------------------------
 
 
-def read_files(files: Iterable[tuple[int, str]], cfg: BatchConfig) -> Iterator[Row]:
-    """Each input file's articles, keyed by (file number, record number): the order in which
-    ``unspun add`` would read them. A bad input is a rejected row."""
-    for number, path in files:
-        for k, item in enumerate(read_inputs([path], cfg.extract)):
+def read_files(files: Iterable[tuple[Any, ...]], cfg: BatchConfig) -> Iterator[Row]:
+    """Each input's articles, keyed by (file number, record number): the order in which
+    ``unspun add`` would read them. An input is ``(number, path)``, or, for a part of a large
+    JSONL file, ``(number, path, part, start byte, end byte, first line)``. A bad input is a
+    rejected row."""
+    for number, path, *part in files:
+        base = part[0] << 32 if part else 0
+        for k, item in enumerate(_read(path, part, cfg)):
             if isinstance(item, Rejected):
-                yield {"file": number, "rec": k, "article": None,
+                yield {"file": number, "rec": base + k, "article": None,
                        "rejected": json.dumps(rejected_row(item.origin, item.reason,
                                                           item.kind, "read"))}  # fmt: skip
             else:
                 record = json.dumps(to_dict(item), ensure_ascii=False)
-                yield {"file": number, "rec": k, "article": record, "rejected": None}
+                yield {"file": number, "rec": base + k, "article": record, "rejected": None}
+
+
+def _read(path: str, part: list[int], cfg: BatchConfig) -> Iterator[Article | Rejected]:
+    if not part:
+        yield from read_inputs([path], cfg.extract)
+        return
+    _, start, end, first_line = part
+    try:
+        yield from read_jsonl_part(Path(path), cfg.extract, start, end, first_line)
+    except InputError as exc:
+        yield Rejected(exc.origin, exc.reason, exc.kind)
+    except OSError as exc:
+        yield Rejected(path, exc.strerror or str(exc), "os")
+
+
+def input_parts(paths: Iterable[str | Path], lines_per_part: int) -> list[tuple[Any, ...]]:
+    """The read stage's tasks: each input file, a large JSONL file cut into parts of
+    ``lines_per_part`` lines (so several workers read it)."""
+    tasks: list[tuple[Any, ...]] = []
+    for number, path in enumerate(paths):
+        p = Path(path)
+        if format_of(p) == "jsonl" and p.is_file():
+            parts = jsonl_parts(p, lines_per_part)
+            if len(parts) > 1:
+                tasks += [(number, str(p), k, *part) for k, part in enumerate(parts)]
+                continue
+        tasks.append((number, str(p)))
+    return tasks
 
 
 # -- clean ----------------------------------------------------------------------------------

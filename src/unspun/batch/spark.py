@@ -193,7 +193,7 @@ class BatchRun:
     def _read(self) -> int:
         from pyspark.sql import types as T
 
-        files = [(k, str(p)) for k, p in enumerate(expand_paths(self.inputs))]
+        files = rec.input_parts(expand_paths(self.inputs), self.cfg.lines_per_part)
         if not files:
             raise BatchError(f"no input files in {', '.join(self.inputs)}")
         cfg = self.cfg

@@ -14,7 +14,7 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, cast
 
@@ -85,25 +85,72 @@ def _read_csv(path: Path, cfg: ExtractConfig) -> Iterator[Article | Rejected]:
 
 
 def _read_jsonl(path: Path, cfg: ExtractConfig) -> Iterator[Article | Rejected]:
-    checked = False
     with _open_text(path) as stream:
-        for line_no, line in enumerate(stream, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield Rejected(f"{path}#{line_no}", f"not valid JSON ({exc.msg})", "malformed")
-                continue
-            if not isinstance(record, dict):
-                yield Rejected(f"{path}#{line_no}", "not a JSON object", "malformed")
-                continue
-            if not checked:
-                if cfg.text_column not in record:
-                    raise MissingColumn(str(path), _missing(cfg.text_column, list(record)))
-                checked = True
-            row = {k: _as_text(v) for k, v in record.items()}
-            yield _row_article(path, line_no, row, cfg, "jsonl")
+        yield from _jsonl_rows(path, enumerate(stream, start=1), cfg)
+
+
+def read_jsonl_part(
+    path: Path, cfg: ExtractConfig, start: int, end: int, first_line: int
+) -> Iterator[Article | Rejected]:
+    """The records of the lines that begin at byte ``start`` (line ``first_line``) and before
+    byte ``end`` of a plain UTF-8 JSONL file (see :func:`jsonl_parts`): a part of a large
+    file that one worker reads while others read the rest."""
+    with path.open("rb") as stream:
+        stream.seek(start)
+        if start == 0 and stream.read(3) != codecs.BOM_UTF8:
+            stream.seek(0)
+
+        def lines() -> Iterator[tuple[int, str]]:
+            at, number = stream.tell(), first_line
+            while at < end and (raw := stream.readline()):
+                yield number, raw.decode("utf-8", errors="replace")
+                at, number = at + len(raw), number + 1
+
+        yield from _guard(path, _jsonl_rows(path, lines(), cfg))
+
+
+def jsonl_parts(path: Path, lines_per_part: int) -> list[tuple[int, int, int]]:
+    """(start byte, end byte, first line number) of parts of ``lines_per_part`` lines each, for
+    a plain UTF-8 JSONL file; one part, the whole file, for any other (gzip, UTF-16)."""
+    size = path.stat().st_size
+    with path.open("rb") as stream:
+        head = stream.read(_SAMPLE)
+    if path.suffix.lower() == ".gz" or _encoding(head) not in ("utf-8", "utf-8-sig"):
+        return [(0, size, 1)]
+    parts: list[tuple[int, int, int]] = []
+    start, line, at = 0, 1, 0
+    with path.open("rb") as stream:
+        for number, raw in enumerate(iter(stream.readline, b""), start=1):
+            at += len(raw)
+            if number % lines_per_part == 0:
+                parts.append((start, at, line))
+                start, line = at, number + 1
+    if start < size or not parts:
+        parts.append((start, size, line))
+    return parts
+
+
+def _jsonl_rows(
+    path: Path, lines: Iterable[tuple[int, str]], cfg: ExtractConfig
+) -> Iterator[Article | Rejected]:
+    checked = False
+    for line_no, line in lines:
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Rejected(f"{path}#{line_no}", f"not valid JSON ({exc.msg})", "malformed")
+            continue
+        if not isinstance(record, dict):
+            yield Rejected(f"{path}#{line_no}", "not a JSON object", "malformed")
+            continue
+        if not checked:
+            if cfg.text_column not in record:
+                raise MissingColumn(str(path), _missing(cfg.text_column, list(record)))
+            checked = True
+        row = {k: _as_text(v) for k, v in record.items()}
+        yield _row_article(path, line_no, row, cfg, "jsonl")
 
 
 def _row_article(
@@ -227,4 +274,4 @@ def _raise_field_limit() -> None:
             limit //= 2
 
 
-__all__ = ["cell_units", "read_csv", "read_jsonl"]
+__all__ = ["cell_units", "jsonl_parts", "read_csv", "read_jsonl", "read_jsonl_part"]
