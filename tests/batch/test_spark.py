@@ -24,10 +24,13 @@ TABLES = ("articles", "pairs", "families", "verdicts", "sources", "alignments", 
           "rejected")  # fmt: skip
 
 
-def run_batch(spark: Any, inputs: list[str], out: Path, stop_after: str | None = None) -> Any:
+def run_batch(
+    spark: Any, inputs: list[str], out: Path, stop_after: str | None = None, parts: int = 2000
+) -> Any:
     from unspun.batch.spark import BatchRun
 
-    return BatchRun(spark, inputs, out, BatchConfig(model=False)).run(stop_after)
+    cfg = BatchConfig(model=False, lines_per_part=parts)
+    return BatchRun(spark, inputs, out, cfg).run(stop_after)
 
 
 def library(inputs: list[str], path: Path) -> SqliteStore:
@@ -152,7 +155,7 @@ def test_same_as_the_library_on_a_synth_corpus(spark: Any, shared_data: Path,
     write_corpus(tmp_path / "synth", SynthConfig(articles=500, seed=1), load_pool(shared_data))
     inputs = [str(tmp_path / "synth" / "articles.jsonl")]
     library(inputs, tmp_path / "lib.db").close()
-    run_batch(spark, inputs, tmp_path / "out", stop_after="families")
+    run_batch(spark, inputs, tmp_path / "out", stop_after="families", parts=120)  # 5 readers
     parity = compare(tmp_path / "lib.db", tmp_path / "out")
     assert parity.same, parity.summary()
     assert parity.links > 300
