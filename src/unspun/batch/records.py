@@ -26,7 +26,13 @@ from unspun.errors import InputError
 from unspun.extract.sources import format_of, read_inputs
 from unspun.extract.tabular import jsonl_parts, read_jsonl_part
 from unspun.model import Alignment, Article, Rejected
-from unspun.pipeline.check import CheckConfig, CheckResources, judge, load_resources
+from unspun.pipeline.check import (
+    CheckConfig,
+    CheckResources,
+    CheckResult,
+    judge,
+    load_resources,
+)
 from unspun.provenance.families import (
     FamilyConfig,
     Link,
@@ -92,6 +98,16 @@ def rejected_row(origin: str, reason: str, kind: str, stage: str) -> Row:
     return {"origin": origin, "reason": reason, "kind": kind, "stage": stage}
 
 
+def failed(column: str, stage: str, origin: str, reason: str, kind: str, **keys: Any) -> Row:
+    """The output row of a failure: ``column`` empty, the ``rejected`` row as JSON."""
+    return {**keys, column: None, "rejected": json.dumps(rejected_row(origin, reason, kind, stage))}
+
+
+def crashed(column: str, stage: str, origin: str, exc: Exception) -> Row:
+    """The output row of an unexpected error while working on ``origin``."""
+    return failed(column, stage, origin, f"{type(exc).__name__}: {exc}", "error")
+
+
 # -- read -----------------------------------------------------------------------------------
 
 
@@ -104,9 +120,8 @@ def read_files(files: Iterable[tuple[Any, ...]], cfg: BatchConfig) -> Iterator[R
         base = part[0] << 32 if part else 0
         for k, item in enumerate(_read(path, part, cfg)):
             if isinstance(item, Rejected):
-                yield {"file": number, "rec": base + k, "article": None,
-                       "rejected": json.dumps(rejected_row(item.origin, item.reason,
-                                                          item.kind, "read"))}  # fmt: skip
+                yield failed("article", "read", item.origin, item.reason, item.kind,
+                             file=number, rec=base + k)  # fmt: skip
             else:
                 record = json.dumps(to_dict(item), ensure_ascii=False)
                 yield {"file": number, "rec": base + k, "article": record, "rejected": None}
@@ -162,10 +177,8 @@ def replay_clean(rows: Iterable[Row], cfg: BatchConfig) -> Iterator[Row]:
                         yield article_from_dict(json.loads(row["article"]))
 
             summary = store.add_many(articles())
-            for failed in summary.failed:
-                yield {"article": None,
-                       "rejected": json.dumps(rejected_row(failed.origin, failed.reason,
-                                                           failed.kind, "clean"))}  # fmt: skip
+            for bad in summary.failed:
+                yield failed("article", "clean", bad.origin, bad.reason, bad.kind)
             for seq, article in enumerate(store.iter_articles(), start=1):
                 yield {"article": json.dumps(article_row(article, seq)), "rejected": None}
         finally:
@@ -211,8 +224,7 @@ def judge_pairs(rows: Iterable[Row], cfg: BatchConfig) -> Iterator[Row]:
             link, event = link_pair(a, b, cfg.family, None, memo)
         except Exception as exc:  # one pair must not cost the batch
             log.exception("pair %s %s", a.id, b.id)
-            yield {"pair": None, "rejected": json.dumps(rejected_row(
-                f"{a.id} {b.id}", f"{type(exc).__name__}: {exc}", "error", "pairs"))}  # fmt: skip
+            yield crashed("pair", "pairs", f"{a.id} {b.id}", exc)
             continue
         if link is not None:
             yield {"pair": json.dumps(pair_row(link, row["a"]["seq"], row["b"]["seq"])),
@@ -261,13 +273,12 @@ def check_articles(rows: Iterable[Row], cfg: BatchConfig) -> Iterator[Row]:
             result = judge(article, sources, resources, cfg.check)
         except Exception as exc:
             log.exception("check %s", article.id)
-            yield {"check": None, "rejected": json.dumps(rejected_row(
-                article.id, f"{type(exc).__name__}: {exc}", "error", "checks"))}  # fmt: skip
+            yield crashed("check", "checks", article.id, exc)
             continue
         yield {"check": json.dumps(check_row(result, row["article"]["seq"])), "rejected": None}
 
 
-def check_row(result: Any, seq: int) -> Row:
+def check_row(result: CheckResult, seq: int) -> Row:
     sources = []
     for m in result.sources:
         sources.append({
