@@ -40,10 +40,13 @@ class StoreConfig:
     boilerplate_min_share: float = 0.3  # ... and in this share of them is site boilerplate
     # Across the whole library, whatever the site: a short paragraph held by this many
     # articles that share nothing else (not a tenth of their wording), and about none of
-    # them (under library_about of its content words recur in their bodies), is furniture:
-    # "Enter City and State or Zip Code", "Loading comments…". A wire paragraph recurs in
-    # articles that share more of the story, and a quoted tweet is about the stories that
-    # quote it: both stay. (0: off)
+    # them, is furniture: "Enter City and State or Zip Code", "Loading comments…". A line is
+    # about a story when its body repeats library_about of the line's content words and
+    # one of the names the story uses, or library_about_unnamed of them without a name
+    # (common words — "change", "location", "time" — meet by chance). A wire paragraph
+    # recurs in articles that share more of the story, and a quoted tweet is about the
+    # stories that quote it: both stay. (0: off)
     library_min_stories: int = 3
     library_max_words: int = 20
     library_about: float = 0.4
+    library_about_unnamed: float = 0.6

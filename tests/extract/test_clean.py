@@ -245,3 +245,43 @@ def test_a_title_case_headline_ending_in_a_full_stop_is_the_title() -> None:
     )
     units = [f"Home Posts {headline}", headline, *_BODY]
     assert layout(units).roles[:2] == (Role.BOILERPLATE, Role.TITLE)
+
+
+# -- the headline a page states twice (its <title> and its <h1>) ---------------------------
+
+
+def test_the_headline_the_page_repeats_is_the_title_even_over_a_stronger_subhead() -> None:
+    # A digest: its own label is the headline (page title, then h1); the first story's
+    # headline below it is what the body is about, but the page names it second.
+    units = [
+        "Harbour News in Brief at 6:04 a.m. | The Harbourville Gazette",
+        "Harbour News in Brief at 6:04 a.m.",
+        "Norland Lines delays its electric ferry for Marlow Bay",
+        *_BODY,
+    ]
+    roles = layout(units).roles
+    assert roles[1] is Role.TITLE
+    assert roles[2] is not Role.TITLE
+
+
+def test_a_headline_repeated_with_its_deck_glued_on_is_the_title() -> None:
+    headline = "Grandma defies expectations in a terrible country"
+    units = [
+        "Harbourville Shop",
+        headline
+        + " When Andrei returns to the harbour to care for his grandmother, he hopes to write.",
+        headline,
+        "Embed",
+        headline,
+        "Andrei returns to the harbour to care for his grandmother, and finds the country "
+        "less terrible than he expected, the novel says in its first chapter.",
+        "His grandmother, who has lived by the harbour for eighty years, defies every "
+        "expectation he brought with him from the city.",
+    ]
+    roles = layout(units).roles
+    assert roles.index(Role.TITLE) == 2
+
+
+def test_a_repeated_site_name_is_not_a_headline() -> None:
+    units = ["The Harbourville Gazette", "The Harbourville Gazette", *_BODY]
+    assert Role.TITLE not in layout(units).roles

@@ -218,7 +218,7 @@ def test_a_line_about_the_stories_that_hold_it_is_kept(make_article) -> None:
 def test_one_word_in_common_does_not_make_a_line_about_a_story(make_article) -> None:
     line = "Congratulations!"
     stories = [
-        _story(make_article, i, f"site{i}.example", [line, "Harbour congratulations all round."])
+        _story(make_article, i, f"site{i}.example", [line, f"Harbour congratulations, crew {i}."])
         for i in range(3)
     ]
     with open_store(":memory:") as store:
@@ -233,3 +233,102 @@ def test_a_long_paragraph_is_never_library_furniture(make_article) -> None:
     with open_store(":memory:") as store:
         store.add_many(stories)
         assert store.site_boilerplate() == []
+
+
+def test_a_title_repeated_over_different_stories_is_furniture(make_article) -> None:
+    # A sidebar headline ("Why the Media is Desperate…") read as the title of every page a
+    # site template carries it on: different stories share no headline.
+    widget = "Why the media wants its gatekeeper status back"
+    stories = []
+    for i in range(3):
+        story = _story(make_article, i, f"site{i}.example", [])
+        stories.append(make_article(widget, story.text.split("\n\n"), site=story.site))
+    with open_store(":memory:") as store:
+        store.add_many(stories)
+        for s in stories:
+            stored = store.get(s.id)
+            assert stored.title != widget
+            assert widget in stored.boilerplate
+        assert [t for _, t, _ in store.site_boilerplate()] == [widget]
+
+
+def test_the_headline_of_one_wire_story_on_many_sites_stays(make_article) -> None:
+    rng = random.Random(11)
+    wire = [_prose(rng) for _ in range(5)]
+    copies = [make_article("Harbour ferry runs aground", wire, site=f"s{i}.example", url=f"u{i}")
+              for i in range(4)]  # fmt: skip
+    with open_store(":memory:") as store:
+        store.add_many(copies)
+        assert all(store.get(c.id).title == "Harbour ferry runs aground" for c in copies)
+        assert store.site_boilerplate() == []
+
+
+def test_a_widget_sharing_only_common_words_with_a_story_is_still_furniture(make_article) -> None:
+    # "Your weather is set to . You can change the location at any time." under stories that
+    # happen to use "change", "location" and "time": chance words, and no name, in common.
+    widget = "Your forecast is set to . You can change the location at any time."
+    stories = []
+    for i in range(3):
+        story = _story(make_article, i, f"site{i}.example", [])
+        chance = [
+            "Officials said the location of the ferry would change in time for summer.",
+            "The choir will change its location, and its time, after the vote.",
+            "Nobody knows the time or the location; plans change daily at the market.",
+        ][i]
+        stories.append(make_article(f"Story {i}", [*story.text.split("\n\n"), chance, widget],
+                                    site=story.site))  # fmt: skip
+    with open_store(":memory:") as store:
+        store.add_many(stories)
+        assert all(widget not in store.get(s.id).text for s in stories)
+
+
+def test_a_line_naming_what_the_stories_name_stays(make_article) -> None:
+    line = "Marlow Bay mayor rejects the harbour plan"  # names the stories' place
+    stories = []
+    for i in range(3):
+        story = _story(make_article, i, f"site{i}.example", [])
+        mention = f"The harbour plan for Marlow Bay was drawn up in the {i}th year of the mayor."
+        stories.append(make_article(f"Story {i}", [*story.text.split("\n\n"), mention, line],
+                                    site=story.site))  # fmt: skip
+    with open_store(":memory:") as store:
+        store.add_many(stories)
+        assert all(line in store.get(s.id).text for s in stories)
+
+
+# -- links to other stories of the library ----------------------------------------------
+
+LINKED = "Finnish paper greets the ferry summit with free press billboards"
+
+
+def _linked_pair(make_article) -> tuple[Article, Article]:
+    rng = random.Random(21)
+    target = make_article(LINKED, [_prose(rng) for _ in range(4)], site="wire.example")
+    rng = random.Random(22)
+    body = [_prose(rng) for _ in range(4)]
+    holder = make_article("Council budget passes", [*body[:2], LINKED, *body[2:]], site="p.example")
+    return target, holder
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_the_headline_of_another_stored_story_standing_alone_in_a_body_is_a_link(
+    make_article, order
+) -> None:
+    pair = _linked_pair(make_article)
+    with open_store(":memory:") as store:
+        store.add_many([pair[i] for i in order])
+        holder = store.get(pair[1].id)
+        assert LINKED not in holder.text
+        assert LINKED in holder.boilerplate
+        assert store.get(pair[0].id).title == LINKED
+
+
+def test_a_digest_section_headed_by_a_story_headline_stays(make_article) -> None:
+    target, _ = _linked_pair(make_article)
+    lede = target.text.split("\n\n")[0]
+    rng = random.Random(23)
+    digest = make_article(
+        "News in brief", [_prose(rng), LINKED, lede, _prose(rng)], site="digest.example"
+    )
+    with open_store(":memory:") as store:
+        store.add_many([target, digest])
+        assert LINKED in store.get(digest.id).text

@@ -19,7 +19,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from unspun.extract.credits import is_credit_line
-from unspun.lexicon import DATELINE, DATELINE_CAPS, name_stems, relevance, stems
+from unspun.lexicon import (
+    DATELINE,
+    DATELINE_CAPS,
+    FUNCTION_WORDS,
+    name_stems,
+    relevance,
+    stems,
+)
 
 
 class Role(StrEnum):
@@ -356,6 +363,12 @@ _TWEET_LINK = re.compile(r"https?://(?:t\.co|pic\.twitter\.com|twitter\.com)/")
 _LOADING = re.compile(r"^\s*loading\b[^.!?]{0,40}(?:\.\.\.|…)?\s*$", re.I)
 
 
+def quotes_a_post(line: str) -> bool:
+    """Whether the line is a social post an article quotes (it ends in the post's own link):
+    stories that quote one post share it as text, not as furniture."""
+    return bool(_TWEET_LINK.search(line))
+
+
 def boilerplate_reason(line: str) -> str | None:
     """Why a unit of text is site boilerplate, or None when it may be article text."""
     text = line.strip()
@@ -508,7 +521,7 @@ def layout(units: Sequence[str], *, title: str = "") -> Layout:
         title_at = _find_title(units, roles, prose)
         if title_at is not None:
             roles[title_at] = Role.TITLE
-            span = headline_span(units[title_at], _body_stems(units, roles, prose, title_at))
+            span = headline_span(units[title_at], _body_text(units, prose, title_at))
             title = units[title_at][span[0] : span[1]]
             prose = [i for i in prose if i != title_at]
             first = prose[0] if prose else len(units)
@@ -564,6 +577,7 @@ SURE_TITLE_RELEVANCE = 0.6  # enough without a name
 # With none of those, the headline-shaped unit nearest the body that shares some of its words
 # and is no sentence (a short body repeats fewer of its headline's words).
 NEAR_TITLE_RELEVANCE = 0.2
+MASTHEAD_WORDS = 4  # "The Boston Globe", "Bergen County": names only, no news
 HEAD_UNITS = 12  # a headline stands among the first units of a page, before the body
 
 
@@ -573,12 +587,18 @@ def _find_title(units: Sequence[str], roles: list[Role], prose: list[int]) -> in
     Each candidate is scored by :func:`unspun.lexicon.relevance` against the body's running
     text; the first that reaches ``MIN_TITLE_RELEVANCE`` and names something the body names
     (or reaches ``SURE_TITLE_RELEVANCE``) wins: a deck or a subhead follows the headline.
-    Failing that, the one nearest the body that reaches ``NEAR_TITLE_RELEVANCE``.
+    A unit the head repeats (the page's title, then its h1) wins when it is reached, even
+    below a deck that looks like the first paragraph. Failing all that, the one nearest the
+    body that reaches ``NEAR_TITLE_RELEVANCE``.
     """
-    end = next((i for i in prose if _paragraph(units[i])), len(units))
+    paragraphs = [i for i in prose if _paragraph(units[i])]
+    end = paragraphs[0] if paragraphs else len(units)
     known = list(roles)  # boilerplate by its own look, before any breadcrumb is found
-    nearest = None
-    for i in range(min(end, HEAD_UNITS, len(units))):
+    # A deck run on after the headline can look like the body's first paragraph: the
+    # repeated headline is looked for up to the second one.
+    top = min(paragraphs[1] if len(paragraphs) > 1 else len(units), HEAD_UNITS, len(units))
+    candidates = []
+    for i in range(top):
         if roles[i] is not Role.BODY or not _title_like(units[i]):
             continue
         if _inside_boilerplate(units[i], units, known):
@@ -587,7 +607,17 @@ def _find_title(units: Sequence[str], roles: list[Role], prose: list[int]) -> in
             roles[i] = Role.BOILERPLATE  # "Home › Posts <headline>", the headline after it
             continue
         body = " ".join(units[j] for j in prose if j != i)
-        score = relevance(units[i], stems(body))
+        candidates.append((i, relevance(units[i], stems(body)), body))
+    nearest = None
+    for i, score, body in candidates:
+        # The page states its headline twice (its <title>, often with the site name glued
+        # on, then its <h1>): a head unit the head repeats is the headline, whatever the
+        # body's first story or a subhead below it is about, if it is about the body at all.
+        others = [units[j] for j in range(top) if j != i]
+        if score >= NEAR_TITLE_RELEVANCE and _echoed(units[i], others):
+            return i
+        if i >= end:
+            continue  # past the body's first paragraph only a repeated headline counts
         named = bool(stems(units[i]) & name_stems(body))
         if score >= SURE_TITLE_RELEVANCE or (named and score >= MIN_TITLE_RELEVANCE):
             return i
@@ -595,6 +625,19 @@ def _find_title(units: Sequence[str], roles: list[Role], prose: list[int]) -> in
         if score >= NEAR_TITLE_RELEVANCE and not units[i].rstrip().endswith(".") and not repeat:
             nearest = i
     return nearest
+
+
+def _echoed(text: str, others: Sequence[str]) -> bool:
+    """Whether another head unit repeats ``text``: the same words, the same words with a
+    site name split off by a separator, or the same words with the deck run on after them."""
+    key = _norm(text)
+    for other in others:
+        other_key = _norm(other)
+        if other_key == key or other_key.startswith(key + " "):
+            return True
+        if key in (_norm(other[a:b]) for a, b in _segments(other)):
+            return True
+    return False
 
 
 def _breadcrumb_of(text: str, later: Sequence[str]) -> bool:
@@ -628,7 +671,7 @@ def recheck_title(title: str, paragraphs: Sequence[str]) -> tuple[int, int, int]
     found = _find_title(units, roles, prose)
     if found is None:
         return None
-    return found, *headline_span(units[found], _body_stems(units, roles, prose, found))
+    return found, *headline_span(units[found], _body_text(units, prose, found))
 
 
 def _inside_boilerplate(text: str, units: Sequence[str], roles: list[Role]) -> bool:
@@ -649,8 +692,9 @@ def _title_like(text: str) -> bool:
     if "\n" in stripped or not 8 <= len(stripped) <= 250 or not (lead.isupper() or lead.isdigit()):
         return False
     found = _WORD.findall(stripped)
-    if len(found) == 2 and all(w[0].isupper() for w in found):
-        return False  # two capitalised words: a label (a place, a section, a site), no news
+    content = [w for w in found if w.lower() not in FUNCTION_WORDS]
+    if len(found) <= MASTHEAD_WORDS and all(w[0].isupper() for w in content):
+        return False  # a few capitalised words: a label (a place, a section, a site), no news
     return (
         2 <= len(found) <= 30
         and not _paragraph(stripped)
@@ -660,30 +704,39 @@ def _title_like(text: str) -> bool:
     )
 
 
-def _body_stems(units: Sequence[str], roles: list[Role], prose: list[int], skip: int) -> set[str]:
-    """The content-word stems of the running text (all but unit ``skip``)."""
-    return stems(" ".join(units[i] for i in prose if i != skip))
+def _body_text(units: Sequence[str], prose: list[int], skip: int) -> str:
+    """The running text (all but unit ``skip``)."""
+    return " ".join(units[i] for i in prose if i != skip)
 
 
 _SEPARATOR = re.compile(r"\s*(?:\||•|::)\s*|\s+[-–—]\s+")
 MAX_KICKER_WORDS = 4  # a section kicker or site name glued to a headline is this short
 
 
-def headline_span(unit: str, body: set[str]) -> tuple[int, int]:
-    """The headline inside a title unit: a short piece at either end, split off by a
-    separator ("|", "•", " - ") and less about the body than the rest, is left out."""
+def _segments(unit: str) -> list[tuple[int, int]]:
+    """The pieces of ``unit`` between separators ("|", "•", " - "), as character ranges."""
     start, end = len(unit) - len(unit.lstrip()), len(unit.rstrip())
     pieces = [(m.start(), m.end()) for m in _SEPARATOR.finditer(unit, start, end)]
-    if not pieces:
-        return start, end
     bounds = [start, *[x for piece in pieces for x in piece], end]
-    segments = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
-    scored = [(relevance(unit[a:b], body), len(unit[a:b].split()), (a, b)) for a, b in segments]
+    return [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
+
+
+def headline_span(unit: str, body: str) -> tuple[int, int]:
+    """The headline inside a title unit: a short piece at either end, split off by a
+    separator ("|", "•", " - ") and less about the body than the rest, is left out — unless
+    it names someone or something the body names ("… ‘never been worse’ – Trump", "Russia —
+    And Grandma — Defy …"): a site name or a section kicker is not what the story is about."""
+    segments = _segments(unit)
+    if len(segments) == 1:
+        return segments[0]
+    body_stems, names = stems(body), name_stems(body)
+    scored = [(relevance(unit[a:b], body_stems), len(unit[a:b].split())) for a, b in segments]
     main = max(range(len(scored)), key=lambda k: (scored[k][0] > 0, scored[k][1]))
 
     def cut(k: int) -> bool:
-        rel, n, _ = scored[k]
-        return n <= MAX_KICKER_WORDS < scored[main][1] and rel < scored[main][0]
+        rel, n = scored[k]
+        named = stems(unit[slice(*segments[k])]) & names
+        return n <= MAX_KICKER_WORDS < scored[main][1] and rel < scored[main][0] and not named
 
     lo, hi = 0, len(segments) - 1
     while lo < main and cut(lo):
@@ -745,5 +798,6 @@ __all__ = [
     "is_heading",
     "is_prose",
     "layout",
+    "quotes_a_post",
     "recheck_title",
 ]

@@ -27,7 +27,8 @@ from typing import Any, Protocol
 
 from unspun.config import StoreConfig
 from unspun.errors import AmbiguousId, NotFound, StoreError, UnspunError
-from unspun.lexicon import relevance, stems
+from unspun.extract.clean import quotes_a_post
+from unspun.lexicon import name_stems, relevance, stems
 from unspun.model import Article, Caption, Paragraph, Rejected, WireCredit, content_id
 from unspun.store import schema
 from unspun.store.boilerplate import (
@@ -50,6 +51,8 @@ log = logging.getLogger(__name__)
 Progress = Callable[[Article | Rejected, str], None]  # item, "added" | "present" | "failed"
 _SKETCH_CACHE = 4096
 _IN_CHUNK = 500  # SQLite host parameters per IN (...) query
+_HOLDERS_CAP = 200  # holders of one line looked at for links to other stories
+_HEADING_WORDS = 20  # a headline standing in a body as a link is this short
 _RECLEAN_CHUNK = 200  # articles re-cleaned per transaction
 # The name under which lines are counted for the whole library, whatever their site, and
 # the words that show it.
@@ -375,15 +378,7 @@ class SqliteStore:
         site_id = self._site_id(article.site) if article.site else None
         library_id = self._site_id(LIBRARY)
         keys = paragraph_keys(article)
-        known = self._boilerplate_keys(library_id).intersection(keys)
-        if site_id is not None:
-            known |= self._boilerplate_keys(site_id).intersection(keys)
-        title_key = line_key(article.title) if article.title else None
-        if title_key is not None and (
-            title_key in self._boilerplate_keys(library_id)
-            or (site_id is not None and title_key in self._boilerplate_keys(site_id))
-        ):
-            known.add(title_key)
+        known = self._known(article, keys, library_id, site_id)
         if known:
             article = strip_furniture(article, known, keys)
             keys = paragraph_keys(article)
@@ -412,7 +407,73 @@ class SqliteStore:
             if lines:
                 cleaned |= self._recognise(scope, lines) - {seq}
                 new_lines += len(lines)
+        if self.cfg.library_min_stories > 0:
+            cleaned |= self._unlink(seq, library_id) - {seq}
         return "added", len(cleaned), new_lines
+
+    # -- links: the headline of another stored story standing alone in a body ---------------
+
+    def _unlink(self, seq: int, library_id: int) -> set[int]:
+        """Take out of bodies the headlines of other stored stories that stand alone there
+        ("Related: …" lists, "Read more" teasers): this article's headline in the bodies of
+        others, and others' headlines in its body. A digest section headed by a story's
+        headline, and a version of the same story, keep it. Returns the seqs rewritten."""
+        article = self._load(seq)
+        keys = paragraph_keys(article)
+        title_key = line_key(article.title) if article.title else None
+        heads = [k for k, t in zip(keys, _texts(article), strict=True) if _heading_shaped(t)]
+        wanted = sorted({*heads, *([title_key] if title_key is not None else [])})
+        links: dict[int, set[int]] = {}
+        for key, holder, title in self._holders(library_id, wanted, seq):
+            theirs = line_key(title) if title else None
+            if key == title_key and theirs != key:  # this headline in their body
+                if self._is_link(self._load(holder), key, article, seq, holder):
+                    links.setdefault(holder, set()).add(key)
+            elif (
+                key in heads
+                and theirs == key
+                and self._is_link(article, key, self._load(holder), holder, seq)
+            ):  # their headline in this body
+                links.setdefault(seq, set()).add(key)
+        for holder, found in sorted(links.items()):
+            stored = self._load(holder)
+            stripped = strip_lines(stored, found)
+            if stripped is not stored:
+                self._rewrite(holder, stripped)
+                log.info("%s: link to another story left out: %.80r", stored.id, found)
+        return set(links)
+
+    def _holders(
+        self, library_id: int, keys: list[int], seq: int
+    ) -> Iterator[tuple[int, int, str]]:
+        """(line, holder, holder's title) of other articles holding one of ``keys``, a few
+        hundred a line at most (a wire headline held by thousands of copies is no link)."""
+        for key in keys:
+            rows = self.conn.execute(
+                "SELECT s.article, a.title FROM site_lines s JOIN articles a ON a.seq = s.article "
+                "WHERE s.site_id = ? AND s.line = ? AND s.article != ? LIMIT ?",
+                (library_id, key, seq, _HOLDERS_CAP),
+            )
+            for holder, title in rows:
+                yield key, holder, title
+
+    def _is_link(
+        self, holder: Article, key: int, linked: Article, linked_seq: int, holder_seq: int
+    ) -> bool:
+        """Whether the body paragraph ``key`` of ``holder`` is a link to ``linked``: it is
+        not the holder's own headline, the holder is another story, and what follows it is
+        not the linked story's text (a digest section)."""
+        if holder.title and line_key(holder.title) == key:
+            return False
+        keys = paragraph_keys(holder)
+        if key not in keys:
+            return False
+        memo: dict[int, bool] = {}
+        if self._same(holder_seq, linked_seq, holder, memo, SAME_STORY):
+            return False
+        after = keys.index(key) + 1
+        linked_keys = set(paragraph_keys(linked))
+        return after >= len(keys) or keys[after] not in linked_keys
 
     def _existing(self, article: Article) -> tuple[Any, ...] | None:
         """(seq, id, site, url, origin) of the stored article with this id or these raw bytes."""
@@ -441,6 +502,16 @@ class SqliteStore:
              article.published, article.fetched),
         )  # fmt: skip
         return outcome
+
+    def _known(self, article: Article, keys: list[int], *scopes: int | None) -> set[int]:
+        """The keys of the article's paragraphs (``keys``) and title that are known
+        boilerplate of any of ``scopes`` (site ids; None is skipped)."""
+        own = {*keys, line_key(article.title)} if article.title else set(keys)
+        known: set[int] = set()
+        for scope in scopes:
+            if scope is not None:
+                known |= self._boilerplate_keys(scope) & own
+        return known
 
     def _max_seq(self) -> int:
         return int(self.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0])
@@ -489,11 +560,15 @@ class SqliteStore:
         site_n: int,
         library: bool = False,
     ) -> list[tuple[int, str]]:
-        """Count the article's paragraphs for its site (or, with ``library``, its short ones
-        for the whole library); return the lines now recognised as boilerplate."""
+        """Count the article's paragraphs and its title for its site (or, with ``library``,
+        its short ones for the whole library); return the lines now recognised as
+        boilerplate. A title counts like a paragraph: different stories share no headline,
+        so one that recurs over them is a widget or a label read as the headline."""
         texts: dict[int, str] = {}
-        for key, para in zip(keys, body_paragraphs(article), strict=True):
-            text = article.text[para.start : para.end]
+        lines = [article.text[p.start : p.end] for p in body_paragraphs(article)]
+        if article.title:
+            keys, lines = [*keys, line_key(article.title)], [*lines, article.title]
+        for key, text in zip(keys, lines, strict=True):
             if not library or len(text.split()) <= self.cfg.library_max_words:
                 texts.setdefault(key, text)
         stats = self._line_stats(site_id, list(texts))
@@ -522,11 +597,21 @@ class SqliteStore:
     def _about_any(self, line: str, holders: list[int]) -> bool:
         """Whether ``line`` is about one of the stored articles ``holders``: their bodies
         (the line left out) repeat enough of its content words, two at least (one word in
-        common, "Congratulations!" in a story that congratulates, is chance)."""
+        common, "Congratulations!" in a story that congratulates, is chance), and a name
+        they use unless nearly all of them."""
+        if quotes_a_post(line):
+            return True
         own = stems(line)
         for seq in holders:
-            body = stems(self._load(seq).text.replace(line, " "))
-            if len(own & body) >= 2 and relevance(line, body) >= self.cfg.library_about:
+            text = self._load(seq).text.replace(line, " ")
+            body = stems(text)
+            if len(own & body) < 2:
+                continue
+            score = relevance(line, body)
+            named = bool(own & name_stems(text))
+            if score >= self.cfg.library_about_unnamed or (
+                named and score >= self.cfg.library_about
+            ):
                 return True
         return False
 
@@ -687,10 +772,9 @@ class SqliteStore:
         article = self._load(seq)
         cleaned = reclean_article(article)
         keys = paragraph_keys(cleaned)
-        known = self._boilerplate_keys(library_id).intersection(keys)
-        if known:
-            cleaned = strip_lines(cleaned, known, keys)
-            keys = [k for k in keys if k not in known]
+        if known := self._known(cleaned, keys, library_id):
+            cleaned = strip_furniture(cleaned, known, keys)
+            keys = paragraph_keys(cleaned)
         if cleaned != article:
             tally.changed += 1
             tally.titles += cleaned.title != article.title
@@ -705,6 +789,7 @@ class SqliteStore:
         if lines:
             tally.changed += len(self._recognise(library_id, lines) - {seq})
             tally.library_lines += len(lines)
+        tally.changed += len(self._unlink(seq, library_id) - {seq})
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -899,6 +984,16 @@ class SqliteStore:
         self.conn.execute(
             "UPDATE sites SET n_articles = MAX(n_articles - 1, 0) WHERE site_id = ?", (site_id,)
         )
+
+
+def _texts(article: Article) -> list[str]:
+    return [article.text[p.start : p.end] for p in body_paragraphs(article)]
+
+
+def _heading_shaped(text: str) -> bool:
+    """A paragraph that could be a headline: one short line that is no sentence."""
+    short = 3 <= len(text.split()) <= _HEADING_WORDS
+    return short and "\n" not in text and not text.rstrip().endswith(".")
 
 
 def open_store(
