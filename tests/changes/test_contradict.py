@@ -46,3 +46,39 @@ def test_an_aim_or_a_prospect_is_no_direction_to_contradict() -> None:
     every = source_sentences(source)
     near = supporting(words(claim), every, set(), 3)
     assert contradiction(claim, words(claim), near, every, 3) is None
+
+
+def _against(source_text: str, claim: str) -> str | None:
+    every = source_sentences(article(source_text, title="Harbour council"))
+    near = supporting(words(claim), every, set(), 3)
+    found = contradiction(claim, words(claim), near, every, 3)
+    return claim[found.start : found.end] if found else None
+
+
+def test_a_denial_with_words_between_subject_and_negation() -> None:
+    source = "The harbour council met on Friday.\n\nMayor Lind has never condemned the dredging."
+    assert _against(source, "Lind Condemns Harbour Dredging") == "Condemns"
+    assert _against(source, "Lind Backs Harbour Dredging") is None  # not a denial of backing
+
+
+def test_a_denied_act_told_with_another_verb() -> None:
+    source = (
+        "Mayor Lind spoke to reporters on the quay.\n\nHe declined to discuss his plans for the "
+        "harbour, saying only that talks would go on."
+    )
+    assert _against(source, "Lind Unveils His Plans For Harbour") == "Unveils His Plans"
+    # the verb must act on what was denied, not on something met further on
+    assert _against(source, "Lind Waves To Reporters Before Talks On His Plans") is None
+    # a verb the source does use of those plans is not a paraphrase of the denial
+    used = source + "\n\nLind unveils his plans for the harbour next month, aides said."
+    assert _against(used, "Lind Unveils His Plans For Harbour") is None
+    # "he" is the mayor only when the sentence before names him
+    elsewhere = (
+        "Harbour staff met on the quay.\n\nHe declined to discuss his plans for the harbour."
+    )
+    assert _against(elsewhere, "Lind Unveils His Plans For Harbour") is None
+
+
+def test_a_double_denial_is_no_contradiction() -> None:
+    source = "The harbour council met.\n\nMayor Lind did not rule out new harbour fees."
+    assert _against(source, "Lind Threatens New Harbour Fees") is None

@@ -32,7 +32,7 @@ def test_devset_is_well_formed() -> None:
     faithful = [i for i in items if i["faithful"]]
     assert len(spun) >= 12 and len(faithful) >= 3
     assert len({i["source_id"] for i in items}) == len(items)  # different articles
-    assert {i["agency"] for i in items} <= {"AP", "Reuters"}
+    assert all(i["agency"].strip() for i in items)  # whose story it is: a wire or a paper
     planted = [c for i in spun for c in i["changes"]]
     assert {c["kind"] for c in planted} == KINDS
     for item in items:

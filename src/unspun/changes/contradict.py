@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from unspun.changes.detectors.negation import POLARITY
 from unspun.changes.detectors.quotes import negated_form
-from unspun.changes.normalize import NEGATIONS, Word, fold, normalize_word, stem
+from unspun.changes.normalize import NEGATIONS, Word, fold, normalize_word, stem, words
 from unspun.changes.support import Sentence
 
 # verbs of opposite stance or direction, by stem
@@ -86,10 +86,9 @@ def contradiction(
     claim reports as achieved, the way every sentence of the source mentioning it does."""
     if _QUESTION.match(claim):
         return None  # "Why Trump wants ...": a question asserts nothing
-    for s in every:  # a negated verb is specific enough to look for in the whole source
-        found = _negated(cw, s, window)
-        if found:
-            return found
+    found = _negated(cw, every, window)  # a denial is specific enough to look for anywhere
+    if found:
+        return found
     for check in (_affix, _stance, _certainty):
         for s in support:
             found = check(cw, s, window)
@@ -102,40 +101,128 @@ def _negating(w: Word) -> bool:
     return w.norm in NEGATIONS or fold(w.text).startswith(POLARITY)
 
 
-# a verb the sentence negates: "did not answer", "won't attend", "refused to answer"
+# a verb the sentence negates: "did not answer", "has never condemned", "refused to answer",
+# "avoided mentioning", "stopped short of calling"; the negative implicative verbs (refuse,
+# decline, fail, neglect, avoid) deny what follows them as "not" does
 _NEGATED_VERB = re.compile(
     r"(?i)\b(?:(?:did|does|do|will|would|could|can|is|are|was|were|has|have|had|should)\s+not"
-    r"|(?:did|does|do|would|could|ca|is|are|was|were|has|have|had|should|wo)n['’]t|never"
-    r"|(?:refused|refuses|refuse|declined|declines|decline|failed|fails|fail)\s+to)"
+    r"|(?:did|does|do|would|could|ca|is|are|was|were|has|have|had|should)n['’]t|won['’]t|never"
+    r"|no\s+longer"
+    r"|(?:refused|refuses|refuse|declined|declines|decline|failed|fails|fail|neglected|"
+    r"neglects)\s+to"
+    r"|(?:avoided|avoids|avoid|stopped\s+short\s+of|stops\s+short\s+of))"
     r"\s+(?:\w+ly\s+)?(?P<verb>[a-z][\w-]*)"
+)
+# what a negated verb is done to ends at a clause break
+_CLAUSE_END = re.compile(r"[,;:—–()]|\s-\s|\b(?:but|despite|although|though|because|while)\b")
+_PRONOUN = re.compile(r"(?i)^\W*(?:he|she|they)\b")
+# a negated verb that is itself a denial says the opposite twice ("did not rule out")
+_DENIALS = frozenset(
+    stem(w) for w in ("rule", "deny", "hesitate", "reject", "refuse", "oppose", "object", "hide")
+)
+# verbs of saying report a claim; they are not the claim
+_SAYING = frozenset(
+    stem(w) for w in ("say", "said", "tell", "told", "note", "add", "claim", "suggest", "argue")
 )
 
 
-def _negated(cw: list[Word], s: Sentence, window: int) -> Contradiction | None:
-    """The sentence negates a verb the claim asserts of the same named subject ("Trump refused
-    to answer" under "Trump Answers ..."), and the two share another content word."""
+def _saying(verb: str) -> bool:
+    return stem(fold(verb)) in _SAYING
+
+
+_OBJECT_WORDS = 8
+# headlines tell in the present: "Spells Out", "Raises", "Confronting"
+_HEADLINE_VERB = re.compile(r"^[A-Za-z][a-z]+(?:[^s]s|ing)$")
+_COPULA = re.compile(r"(?i)^(?:is|are|was|were)\b")
+
+
+def _negated(cw: list[Word], every: list[Sentence], window: int) -> Contradiction | None:
+    """A source sentence denies what the headline asserts of someone it names: the same verb
+    ("Trump has never condemned Russia" under "Trump Condemns Russia"), or another verb the
+    source never uses about the same thing ("Trump declined to discuss his goals" under "Trump
+    Spells Out His Goals"). The denial must be about someone the headline names, by name or by
+    a pronoun right after a sentence naming them."""
     if any(_negating(w) for w in cw):
         return None
+    named = {fold(w.text) for w in cw if w.text[:1].isupper() and w.content}
+    for k, s in enumerate(every):
+        for m in _NEGATED_VERB.finditer(s.text):
+            clause = _CLAUSE_END.split(s.text[: m.start()])[-1]
+            subject = _subject(clause, named)
+            if subject is None and _PRONOUN.match(clause) and k > 0:
+                subject = _subject(every[k - 1].text, named, first=True)
+            if subject is None:
+                continue
+            verb = normalize_word(m.group("verb"))
+            if _saying(m.group("verb")) or stem(verb) in _DENIALS:
+                continue
+            found = _same_verb(cw, s, m, verb)
+            if found is None and stem(verb) not in _STANCE:  # "never condemned" is no "backs"
+                found = _same_object(cw, s, m, subject, every)
+            if found is not None:
+                return found
+    return None
+
+
+def _subject(text: str, named: set[str], first: bool = False) -> str | None:
+    """The last word of ``text`` the headline names (with a capital), or with ``first`` the
+    first (who a following "he" or "she" most likely is), if any."""
+    tokens = re.findall(r"[A-Z][\w'’-]*", text)
+    for token in tokens if first else reversed(tokens):
+        low = fold(token.removesuffix("'s").removesuffix("’s"))
+        if low in named:
+            return low
+    return None
+
+
+def _same_verb(cw: list[Word], s: Sentence, m: re.Match[str], verb: str) -> Contradiction | None:
     shared = {w.norm for w in cw if w.content} & s.norms()
     if len(shared) < 2:
         return None
-    named = {fold(w.text) for w in cw if w.text[:1].isupper()}
-    for m in _NEGATED_VERB.finditer(s.text):
-        subject = re.search(r"([A-Z][\w'’-]*)\s+$", s.text[: m.start()])
-        if subject is None or fold(subject.group(1)) not in named:
-            continue  # the negation must be about someone the headline names
-        verb = normalize_word(m.group("verb"))
-        if verb == "say":
-            continue
-        hit = next((w for w in cw if w.content and w.norm == verb), None)
-        if hit is not None:
-            return Contradiction(
-                hit.start,
-                hit.end,
-                s,
-                f"the headline says '{hit.text}'; the source says '{m.group()}'",
-            )
-    return None
+    hit = next((w for w in cw if w.content and w.norm == verb), None)
+    if hit is None:
+        return None
+    why = f"the headline says '{hit.text}'; the source says '{m.group()}'"
+    return Contradiction(hit.start, hit.end, s, why)
+
+
+def _same_object(
+    cw: list[Word], s: Sentence, m: re.Match[str], subject: str, every: list[Sentence]
+) -> Contradiction | None:
+    """The headline's verb, after the subject and its name, acts on what the source's denied
+    verb acts on (its first common noun: "discuss his goals" / "Spells Out His Goals"), and no
+    sentence of the source uses that verb at all."""
+    if _COPULA.match(m.group()):
+        return None  # "was not glamorous" denies a state, not an act
+    tail = _CLAUSE_END.split(s.text[m.end() :])[0]
+    obj = {w.norm for w in words(tail)[:_OBJECT_WORDS] if w.content and not w.text[:1].isupper()}
+    at = next((j for j, w in enumerate(cw) if fold(w.text) == subject), None)
+    if at is None:
+        return None
+    lower = {fold(w.text) for x in every for w in x.words if not w.text[:1].isupper()}
+    rest = [w for w in cw[at + 1 :] if w.content]
+    while (
+        rest
+        and rest[0].text[:1].isupper()
+        and fold(rest[0].text) not in lower
+        and any(fold(rest[0].text) in {fold(w.text) for w in x.words} for x in every)
+    ):
+        rest = rest[1:]  # the rest of a name: "Mayor Rita Moss"
+    if not rest:
+        return None
+    verb = rest[0]
+    if not _HEADLINE_VERB.match(verb.text) or _saying(verb.text) or stem(verb.norm) in _STANCE:
+        return None  # not a verb, or a stance verb: the stance check's to judge
+    head = next((w for w in words(tail)[:_OBJECT_WORDS] if w.norm in obj), None)
+    shared = [w for w in rest[1:3] if head is not None and w.norm == head.norm]
+    if not shared:
+        return None  # the headline's verb acts on something else
+    vs = stem(verb.norm)
+    if any(vs in {stem(n) for n in x.norms()} for x in every):
+        return None  # the source uses the verb somewhere: not a paraphrase of the denial
+    end = shared[-1].end
+    why = f"the headline says '{verb.text} ... {shared[-1].text}'; the source says '{m.group()}'"
+    return Contradiction(verb.start, end, s, why)
 
 
 def _affix(cw: list[Word], s: Sentence, window: int) -> Contradiction | None:

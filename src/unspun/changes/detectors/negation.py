@@ -7,8 +7,14 @@ from unspun.changes.context import Findings, Side
 from unspun.changes.kinds import ChangeKind
 from unspun.changes.normalize import NEGATIONS, Word, fold
 
-# verbs that negate what follows ("declined to comment", "denied meeting")
-POLARITY = ("declin", "refus", "deni", "deny", "fail", "reject", "unable")
+# verbs that negate what follows ("declined to comment", "denied meeting", "to avoid having
+# confidence undermined" = "so that confidence is not undermined")
+POLARITY = (
+    "declin", "refus", "deni", "deny", "fail", "reject", "unable", "neglect", "avoid", "avert",
+    "prevent", "forestall",
+)  # fmt: skip
+# phrasal verbs of prevention: "head off conflict" = "prevent conflict"
+_WARDS_OFF = frozenset({"head", "stave", "ward", "fend"})
 
 
 def negatives(side: Side) -> list[Word]:
@@ -18,8 +24,10 @@ def negatives(side: Side) -> list[Word]:
     for k, w in enumerate(side.words):
         if any(a <= w.start < b for a, b in quoted):
             continue  # inside a quotation: the quote detector compares those words
-        if w.norm in NEGATIONS or fold(w.text).startswith(POLARITY):
-            nxt = side.words[k + 1].norm if k + 1 < len(side.words) else ""
+        nxt = side.words[k + 1].norm if k + 1 < len(side.words) else ""
+        if fold(w.text) in _WARDS_OFF and nxt == "off":
+            out.append(w)
+        elif w.norm in NEGATIONS or fold(w.text).startswith(POLARITY):
             if (w.norm == "not" and nxt == "only") or (w.norm == "no" and nxt in ("longer", "one")):
                 continue
             out.append(w)
