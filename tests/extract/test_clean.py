@@ -47,6 +47,8 @@ from unspun.extract.clean import (
         "Be the first to know.",
         "What did you make of the vote? Tell us in the comments below.",
         "You have reached your limit of free articles this month.",
+        "Get breaking news alerts from the Harbour Gazette",
+        "Enlarge this image",
     ],
 )
 def test_site_boilerplate(line: str) -> None:
@@ -70,6 +72,7 @@ def test_site_boilerplate(line: str) -> None:
         "WHAT COMES NEXT",
         "Threats against the judge appeared in the comments below the video.",
         "The paper lets readers see five free articles a month, its editor said.",
+        "Officials said the storm had set off a flood of news alerts across the region.",
     ],
 )
 def test_article_sentences_are_not_boilerplate(line: str) -> None:
@@ -85,6 +88,9 @@ def test_article_sentences_are_not_boilerplate(line: str) -> None:
         ("Credit: Reuters", True),
         ("The photographer, who works for AP, said the crowd was calm.", False),
         ("By LENA ROTH, Associated Press", False),
+        ("Harbour master Lena Roth (L) and mayor Kim Ode", True),
+        ("Mayor Kim Ode (2nd R) greets the crew on the quay", True),
+        ("The mayor (left unnamed in the report) said the quay would reopen.", False),
     ],
 )
 def test_captions(line: str, caption: bool) -> None:

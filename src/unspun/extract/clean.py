@@ -58,6 +58,7 @@ def _phrases(text: str) -> frozenset[str]:
 _UI = _phrases(
     """
     amp|today|yesterday|edit|save|saved|embed|less|prev next|buy photo|post to facebook|posted|
+    enlarge this image|toggle caption|click to enlarge|view larger image|expand image|
     cancelsend|just watched|now playing|recommended video|back to gallery|story continued below|
     none|null|undefined|replay|more videos|watch more|show caption|hide transcript|transcript|
     print article|email article|reprints|permalink|top|back|
@@ -104,7 +105,8 @@ _CTA = re.compile(
     r"your (?:e-?mail|inbox|account|password)|notifications?|cookies?|privacy (?:policy|settings)|"
     r"terms (?:of (?:use|service)|and conditions)|comment on articles|continue reading|"
     r"keep reading|full (?:story|article)|download (?:the|our) app|free trial|unlimited access|"
-    r"ad ?blocker|paywall|premium (?:content|subscribers?|members?)|push alerts?|"
+    r"ad ?blocker|paywall|premium (?:content|subscribers?|members?)|"
+    r"(?:push|news|e-?mail|text) alerts?|"
     r"digital access|digital subscription|(?:stories|headlines|news) delivered|in your inbox|"
     r"in your in-box|the plan that's right|signed in as|posted to your|sent to your|"
     r"be the first to know|join the (?:\w+'s )?conversation|try one month|"
@@ -273,6 +275,11 @@ _CAPTION_END = re.compile(
     + r"(?:\s*(?:/|\||,)\s*(?:Getty Images|Getty|AFP|AP|Reuters|Pool))*\s*\.?\s*$"
     r"|\b(?:AP|AFP|Reuters) Photo\s*$"
     r"|\bPhoto via (?:AP|AFP|Reuters|Associated Press|Getty Images)\b[^.]{0,20}$"
+)
+# where a person stands in the picture: "(L)", "(2nd R)", "(left)", "(from left)"
+_PICTURED_AT = re.compile(
+    r"\((?:(?:2nd|3rd|second|third|far)\s+)?(?:L|R|C|left|right|center|centre|from left|"
+    r"L to R|L-R)\)"
 )
 _CAPTION_START = re.compile(
     r"^\s*\(?(?:Photo|Photos|Image|Picture|Pictured|Photograph|Caption|Credit|Photo [Cc]redit|"
@@ -445,6 +452,8 @@ def is_caption(line: str) -> bool:
     if words > 100 or len(text) > 800 or _BYLINE.match(text) or (words > 40 and "\n" in text):
         return False
     if _CAPTION_START.match(text):  # a caption label or the agencies' "In this … photo"
+        return True
+    if words <= 60 and _PICTURED_AT.search(text):  # "Putin (L) and Trump": who stands where
         return True
     end = text[-60:]
     if not (end.rstrip(" .").endswith(")") or any(key in end for key in _CREDIT_KEYS)):
