@@ -426,3 +426,12 @@ def test_changes_are_ordered_by_severity_then_position(pair_changes) -> None:
     severities = [c.severity for c in changes]
     assert severities == sorted(severities, key=["high", "medium", "low"].index), severities
     assert changes[0].kind == ChangeKind.ENTITY.value  # high, though later in the copy
+
+
+def test_an_outlet_swapped_as_an_owner_is_an_entity_change() -> None:
+    from tests.changes.changes_build import one_pair
+
+    copy = article("The mayor told NBC's morning show that the quay would reopen in May.")
+    source = article("The mayor told CBS's morning show that the quay would reopen in May.")
+    found = detect_changes(copy, source, one_pair(copy, source), ChangeConfig())
+    assert [(c.kind, c.copy_text) for c in found] == [(ChangeKind.ENTITY, "NBC's")]
