@@ -129,3 +129,17 @@ def test_a_large_jsonl_input_is_read_in_parts_in_the_same_order(tmp_path: Path) 
         (r["file"], r["rec"], r["article"]) for r in rec.read_files([(0, str(path))], cfg)
     )
     assert [a for _, _, a in split] == [a for _, _, a in whole]
+
+
+def test_a_large_parquet_input_is_read_in_parts_in_the_same_order(tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    path = tmp_path / "a.parquet"
+    rows = [{"id": str(k), "text": f"Story {k} is its own story."} for k in range(10)]
+    pq.write_table(pa.Table.from_pylist(rows), path, row_group_size=3)
+    cfg = BatchConfig(lines_per_part=3)
+    tasks = rec.input_parts([path], cfg.lines_per_part)
+    assert len(tasks) == 4  # row groups of 3, 3, 3 and 1 rows
+    split = [r["article"] for r in sorted(rec.read_files(tasks, cfg), key=lambda r: r["rec"])]
+    whole = [r["article"] for r in rec.read_files([(0, str(path))], cfg)]
+    assert split == whole and len(whole) == 10

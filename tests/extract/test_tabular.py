@@ -232,3 +232,58 @@ def test_a_jsonl_file_read_in_parts_gives_the_same_records(tmp_path: Path) -> No
     ]
     assert pieces == whole
     assert sum(isinstance(r, Rejected) for r in pieces) == 1
+
+
+# -- Parquet --------------------------------------------------------------------------------
+
+
+def _parquet(path: Path, rows: list[dict[str, object]], group: int = 2) -> Path:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    pq.write_table(pa.Table.from_pylist(rows), path, row_group_size=group)
+    return path
+
+
+def _story(i: int) -> dict[str, object]:
+    from datetime import UTC, datetime
+
+    return {
+        "id": f"p{i}",
+        "title": f"Harbour story {i}",
+        "text": f"The harbour council met for the {i}th time on Monday. ### It voted on fees.",
+        "url": f"https://example-news.test/{i}",
+        "published": datetime(2024, 3, i + 1, 8, 0, tzinfo=UTC),
+    }
+
+
+def test_parquet_rows_are_articles_like_jsonl_rows(tmp_path: Path) -> None:
+    path = _parquet(tmp_path / "news.parquet", [_story(i) for i in range(5)])
+    articles, rejected = _split(list(read_inputs([str(path)], CFG)))
+    assert rejected == []
+    assert [a.external_id for a in articles] == ["p0", "p1", "p2", "p3", "p4"]
+    first = articles[0]
+    assert (first.title, first.format, first.origin) == ("Harbour story 0", "parquet", f"{path}#p0")
+    assert first.paragraphs and "harbour council" in first.text
+    assert first.published.startswith("2024-03-01")  # a timestamp column reads as ISO text
+
+
+def test_parquet_row_groups_read_in_parts_give_the_same_rows(tmp_path: Path) -> None:
+    from unspun.extract.tabular import parquet_parts, read_parquet
+
+    path = _parquet(tmp_path / "news.parquet", [_story(i) for i in range(7)], group=2)
+    parts = parquet_parts(path, 3)
+    assert parts == [(0, 2), (2, 4)]  # row groups of 2, 2 | 2, 1 rows
+    whole = [a.id for a in read_parquet(path, CFG)]
+    pieces = [a.id for part in parts for a in read_parquet(path, CFG, part)]
+    assert pieces == whole and len(whole) == 7
+
+
+def test_a_parquet_file_without_the_text_column_or_not_parquet_is_refused(tmp_path: Path) -> None:
+    path = _parquet(tmp_path / "bad.parquet", [{"id": "1", "body": "x"}])
+    (rejected,) = list(read_inputs([str(path)], CFG))
+    assert isinstance(rejected, Rejected) and "'text'" in rejected.reason
+    fake = tmp_path / "fake.parquet"
+    fake.write_bytes(b"PAR1 this is not parquet")
+    (rejected,) = list(read_inputs([str(fake)], CFG))
+    assert isinstance(rejected, Rejected) and rejected.origin == str(fake)
+    assert "Parquet" in rejected.reason

@@ -24,7 +24,7 @@ from unspun.codec import article_from_dict, to_dict
 from unspun.config import ExtractConfig, StoreConfig
 from unspun.errors import InputError
 from unspun.extract.sources import format_of, read_inputs
-from unspun.extract.tabular import jsonl_parts, read_jsonl_part
+from unspun.extract.tabular import jsonl_parts, parquet_parts, read_jsonl_part, read_parquet
 from unspun.model import Alignment, Article, Rejected
 from unspun.pipeline.check import (
     CheckConfig,
@@ -114,8 +114,9 @@ def crashed(column: str, stage: str, origin: str, exc: Exception) -> Row:
 def read_files(files: Iterable[tuple[Any, ...]], cfg: BatchConfig) -> Iterator[Row]:
     """Each input's articles, keyed by (file number, record number): the order in which
     ``unspun add`` would read them. An input is ``(number, path)``, or, for a part of a large
-    JSONL file, ``(number, path, part, start byte, end byte, first line)``. A bad input is a
-    rejected row."""
+    JSONL file, ``(number, path, part, start byte, end byte, first line)``, or for a part of a
+    large Parquet file ``(number, path, part, first row group, end row group)``. A bad input
+    is a rejected row."""
     for number, path, *part in files:
         base = part[0] << 32 if part else 0
         for k, item in enumerate(_read(path, part, cfg)):
@@ -131,13 +132,23 @@ def _read(path: str, part: list[int], cfg: BatchConfig) -> Iterator[Article | Re
     if not part:
         yield from read_inputs([path], cfg.extract)
         return
-    _, start, end, first_line = part
     try:
+        if len(part) == 3:  # row groups of a Parquet file
+            yield from read_parquet(Path(path), cfg.extract, (part[1], part[2]))
+            return
+        _, start, end, first_line = part
         yield from read_jsonl_part(Path(path), cfg.extract, start, end, first_line)
     except InputError as exc:
         yield Rejected(exc.origin, exc.reason, exc.kind)
     except OSError as exc:
         yield Rejected(path, exc.strerror or str(exc), "os")
+
+
+def _parquet_parts(path: Path, rows_per_part: int) -> list[tuple[int, int]]:
+    try:
+        return parquet_parts(path, rows_per_part)
+    except Exception:  # not readable as Parquet: the read stage rejects it with the reason
+        return []
 
 
 def input_parts(paths: Iterable[str | Path], lines_per_part: int) -> list[tuple[Any, ...]]:
@@ -146,8 +157,13 @@ def input_parts(paths: Iterable[str | Path], lines_per_part: int) -> list[tuple[
     tasks: list[tuple[Any, ...]] = []
     for number, path in enumerate(paths):
         p = Path(path)
-        if format_of(p) == "jsonl" and p.is_file():
-            parts = jsonl_parts(p, lines_per_part)
+        fmt = format_of(p) if p.is_file() else None
+        if fmt in ("jsonl", "parquet"):
+            parts: list[tuple[int, ...]] = (
+                list(jsonl_parts(p, lines_per_part))
+                if fmt == "jsonl"
+                else list(_parquet_parts(p, lines_per_part))
+            )
             if len(parts) > 1:
                 tasks += [(number, str(p), k, *part) for k, part in enumerate(parts)]
                 continue

@@ -39,6 +39,7 @@ _FORMATS = {
     ".ndjson": "jsonl",
     ".warc": "warc",
     ".arc": "warc",
+    ".parquet": "parquet",
 }
 _GLOB_CHARS = set("*?[")
 # Files that are never articles: named on the command line they are refused with a reason;
@@ -178,7 +179,7 @@ def _read_one(item: Path | str, cfg: ExtractConfig) -> Iterator[Article | Reject
     refusal = _NOT_ARTICLES.get(item.suffix.lower())
     if fmt is None and refusal:
         raise UnsupportedFormat(origin, refusal)
-    if fmt in ("csv", "jsonl", "warc"):
+    if fmt in ("csv", "jsonl", "warc", "parquet"):
         yield from _read_container(item, fmt, cfg)
         return
     size = item.stat().st_size
@@ -202,6 +203,10 @@ def _read_container(path: Path, fmt: str, cfg: ExtractConfig) -> Iterator[Articl
         from unspun.extract.tabular import read_csv
 
         yield from read_csv(path, cfg)
+    elif fmt == "parquet":
+        from unspun.extract.tabular import read_parquet
+
+        yield from read_parquet(path, cfg)
     else:
         from unspun.extract.tabular import read_jsonl
 

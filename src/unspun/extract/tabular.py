@@ -1,4 +1,4 @@
-"""CSV and JSONL files: one article per row, columns mapped by :class:`ExtractConfig`.
+"""CSV, JSONL and Parquet files: one article per row, columns mapped by :class:`ExtractConfig`.
 
 A file without the text column is refused as a whole (:class:`MissingColumn`); one bad row
 becomes a :class:`Rejected` record named ``path#row`` and the rest of the file is still read.
@@ -38,6 +38,56 @@ def read_csv(path: Path, cfg: ExtractConfig) -> Iterator[Article | Rejected]:
 def read_jsonl(path: Path, cfg: ExtractConfig) -> Iterator[Article | Rejected]:
     """Every JSON object (one per line) with a text field, as an article."""
     yield from _guard(path, _read_jsonl(path, cfg))
+
+
+def read_parquet(
+    path: Path, cfg: ExtractConfig, groups: tuple[int, int] | None = None
+) -> Iterator[Article | Rejected]:
+    """Every row of a Parquet file with a text cell, as an article (needs pyarrow, in the
+    ``batch`` extra); ``groups`` reads only row groups [first, last), a part of a large file."""
+    try:
+        import pyarrow.parquet as pq
+    except ImportError as exc:
+        raise UnsupportedFormat(
+            str(path), "reading Parquet needs pyarrow: pip install 'unspun[batch]'"
+        ) from exc
+    try:
+        parquet = pq.ParquetFile(path)
+    except Exception as exc:  # pyarrow's own errors: not a Parquet file, a torn footer
+        raise UnsupportedFormat(str(path), f"not a readable Parquet file ({exc})") from exc
+    columns = parquet.schema_arrow.names
+    if cfg.text_column not in columns:
+        raise MissingColumn(str(path), _missing(cfg.text_column, columns))
+    first, last = groups or (0, parquet.num_row_groups)
+    row_no = sum(parquet.metadata.row_group(g).num_rows for g in range(first))
+    try:
+        for g in range(first, last):
+            for batch in parquet.iter_batches(row_groups=[g], batch_size=1024):
+                for record in batch.to_pylist():
+                    row_no += 1
+                    row = {k: _as_text(v) for k, v in record.items()}
+                    yield _row_article(path, row_no, row, cfg, "parquet")
+    except (OSError, pq.lib.ArrowException) as exc:  # a corrupt page: rows read so far stand
+        yield Rejected(
+            str(path), f"unreadable Parquet data after row {row_no} ({exc})", "malformed"
+        )
+
+
+def parquet_parts(path: Path, rows_per_part: int) -> list[tuple[int, int]]:
+    """[first, last) row groups of parts of about ``rows_per_part`` rows each."""
+    import pyarrow.parquet as pq
+
+    meta = pq.ParquetFile(path).metadata
+    parts: list[tuple[int, int]] = []
+    start, rows = 0, 0
+    for g in range(meta.num_row_groups):
+        rows += meta.row_group(g).num_rows
+        if rows >= rows_per_part:
+            parts.append((start, g + 1))
+            start, rows = g + 1, 0
+    if start < meta.num_row_groups or not parts:
+        parts.append((start, meta.num_row_groups))
+    return parts
 
 
 def _guard(path: Path, rows: Iterator[Article | Rejected]) -> Iterator[Article | Rejected]:
@@ -227,7 +277,11 @@ def _likely_text(columns: list[str]) -> str:
 def _as_text(value: Any) -> str:
     if value is None:
         return ""
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):
+        return value
+    if hasattr(value, "isoformat"):  # a Parquet date or timestamp
+        return str(value.isoformat())
+    return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def _open_text(path: Path) -> IO[str]:
