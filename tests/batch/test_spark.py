@@ -165,3 +165,19 @@ def _rows(path: Path) -> list[dict[str, Any]]:
     import pyarrow.parquet as pq
 
     return pq.read_table(path).to_pylist() if path.exists() else []
+
+
+def test_inputs_behind_a_uri_read_as_local_files(
+    spark: Any, small_corpus: list[str], small_run: Path, tmp_path: Path
+) -> None:
+    """A ``file://`` URI goes through Spark's own file reading (as ``s3a://`` or ``hdfs://``
+    would), then through the same readers: the same articles, origins naming the URI."""
+    import pyarrow.parquet as pq
+
+    run_batch(spark, [Path(p).as_uri() for p in small_corpus], tmp_path / "out", "articles")
+    local = pq.read_table(small_run / "articles").to_pylist()
+    remote = pq.read_table(tmp_path / "out" / "articles").to_pylist()
+    assert sorted(r["id"] for r in remote) == sorted(r["id"] for r in local)
+    assert all(r["origin"].startswith("file:") for r in remote)
+    rejected = pq.read_table(tmp_path / "out" / "rejected").to_pylist()
+    assert {Path(r["origin"].split(":", 1)[1]).name for r in rejected} >= {"empty.txt"}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
@@ -142,6 +143,41 @@ def _read(path: str, part: list[int], cfg: BatchConfig) -> Iterator[Article | Re
         yield Rejected(exc.origin, exc.reason, exc.kind)
     except OSError as exc:
         yield Rejected(path, exc.strerror or str(exc), "os")
+
+
+_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def is_uri(name: str) -> bool:
+    """A name Spark resolves (``s3a://…``, ``hdfs://…``, ``file:///…``), not a local path."""
+    return bool(_URI.match(name))
+
+
+def read_blobs(
+    blobs: Iterable[tuple[str, bytes]], numbers: dict[str, int], cfg: BatchConfig
+) -> Iterator[Row]:
+    """Each file Spark fetched from a URI, ``(uri, bytes)``, read as ``add`` reads a local file
+    of that name (a JSONL, CSV or Parquet file gives many records); origins name the URI."""
+    with tempfile.TemporaryDirectory(prefix="unspun-blob-") as tmp:
+        for uri, data in blobs:
+            local = Path(tmp) / uri.rstrip("/").rsplit("/", 1)[-1]
+            local.write_bytes(data)
+            try:
+                rows = read_files([(numbers[uri], str(local))], cfg)
+                for row in rows:
+                    column = "rejected" if row["rejected"] is not None else "article"
+                    record = json.loads(row[column])
+                    record["origin"] = str(record["origin"]).replace(str(local), uri)
+                    row[column] = json.dumps(record, ensure_ascii=False)
+                    yield row
+            finally:
+                local.unlink(missing_ok=True)
+
+
+def spark_file(uri: str) -> bool:
+    """Spark's own marker files (``_SUCCESS``) and hidden files are no input."""
+    name = uri.rstrip("/").rsplit("/", 1)[-1]
+    return not name.startswith(("_", "."))
 
 
 def _parquet_parts(path: Path, rows_per_part: int) -> list[tuple[int, int]]:

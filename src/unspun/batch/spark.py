@@ -193,8 +193,11 @@ class BatchRun:
     def _read(self) -> int:
         from pyspark.sql import types as T
 
-        files = rec.input_parts(expand_paths(self.inputs), self.cfg.lines_per_part)
-        if not files:
+        local = [name for name in self.inputs if not rec.is_uri(name)]
+        files = rec.input_parts(expand_paths(local), self.cfg.lines_per_part) if local else []
+        uris = [name for name in self.inputs if rec.is_uri(name)]
+        blobs, numbers, empty = self._remote(uris, files)
+        if not files and not numbers:
             raise BatchError(f"no input files in {', '.join(self.inputs)}")
         cfg = self.cfg
         slices = max(1, min(len(files), self.spark.sparkContext.defaultParallelism * 4))
@@ -208,9 +211,60 @@ class BatchRun:
                 for r in rec.read_files(part, cfg)
             )
         )
+        if numbers:  # files behind URIs, fetched by Spark, read by the same readers
+            fetched = blobs.rdd.mapPartitions(
+                lambda part: (
+                    (r["file"], r["rec"], r["article"], r["rejected"])
+                    for r in rec.read_blobs(
+                        ((x.path, bytes(x.content)) for x in part if x.path in numbers),
+                        numbers,
+                        cfg,
+                    )
+                )
+            )
+            bare = [rec.failed("article", "read", p, "empty file", "empty", file=numbers[p], rec=0)
+                    for p in empty]  # fmt: skip
+            fetched = fetched.union(self.spark.sparkContext.parallelize(
+                [(r["file"], r["rec"], r["article"], r["rejected"]) for r in bare], 1
+            ))  # fmt: skip
+            rdd = rdd.union(fetched) if files else fetched
         return self._save(
             self.spark.createDataFrame(rdd, schema), self._work("read"), ["file", "rec"]
         )
+
+    def _remote(
+        self, uris: list[str], files: list[tuple[Any, ...]]
+    ) -> tuple[Any, dict[str, int], list[str]]:
+        """The files behind ``uris`` (any file system Spark reads), numbered after the local
+        inputs in the order of their names: a DataFrame of (path, content) and the numbers.
+        Listed through Hadoop's FileSystem, which, unlike Spark's file source, also lists
+        empty files (each then rejected with its reason)."""
+        if not uris:
+            return None, {}, []
+        listed = sorted(f for uri in uris for f in self._listed(uri) if rec.spark_file(f[0]))
+        first = 1 + max((int(f[0]) for f in files), default=-1)
+        numbers = {path: first + k for k, (path, _) in enumerate(listed)}
+        empty = [path for path, size in listed if size == 0]  # Spark's file source skips them
+        blobs = (
+            self.spark.read.format("binaryFile")
+            .option("recursiveFileLookup", "true")
+            .load(uris)
+            .select("path", "content")
+        )
+        return blobs, numbers, empty
+
+    def _listed(self, uri: str) -> list[tuple[str, int]]:
+        jvm = self.spark.sparkContext._jvm
+        conf = self.spark.sparkContext._jsc.hadoopConfiguration()
+        path = jvm.org.apache.hadoop.fs.Path(uri)
+        fs = path.getFileSystem(conf)
+        if not fs.exists(path):
+            raise BatchError(f"{uri}: no such file or directory")
+        found, listing = [], fs.listFiles(path, True)
+        while listing.hasNext():
+            status = listing.next()
+            found.append((str(status.getPath().toString()), int(status.getLen())))
+        return found
 
     def _articles(self) -> int:
         from pyspark.sql import types as T
