@@ -74,13 +74,39 @@ def _articles(out: Path, progress: Callable[[int], None] | None) -> Iterator[Art
 
 
 def _rows(path: Path, columns: list[str]) -> Iterator[dict[str, Any]]:
+    """The rows of a batch table, in ``seq`` order when ``seq`` is asked for, a thousand at a
+    time: a table Spark wrote sorted (its files in name order hold increasing ``seq``) is
+    streamed file by file, so a million-article import never holds the table in memory."""
     import pyarrow.parquet as pq
 
-    table = pq.read_table(path, columns=columns)
-    if "seq" in columns:
-        table = table.sort_by("seq")
-    for batch in table.to_batches(max_chunksize=1000):
-        yield from batch.to_pylist()
+    files = sorted(path.glob("*.parquet")) if path.is_dir() else [path]
+    if "seq" in columns and not _in_seq_order(files):
+        table = pq.read_table(path, columns=columns).sort_by("seq")
+        for batch in table.to_batches(max_chunksize=1000):
+            yield from batch.to_pylist()
+        return
+    for file in files:
+        for batch in pq.ParquetFile(file).iter_batches(batch_size=1000, columns=columns):
+            yield from batch.to_pylist()
+
+
+def _in_seq_order(files: list[Path]) -> bool:
+    """Whether the files, read one after another, give increasing ``seq`` (only that column
+    is read: 8 bytes an article)."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    last = None
+    for file in files:
+        seq = pq.read_table(file, columns=["seq"]).column("seq")
+        if len(seq) == 0:
+            continue
+        if last is not None and seq[0].as_py() < last:
+            return False
+        if len(seq) > 1 and not pc.all(pc.greater_equal(seq[1:], seq[:-1])).as_py():
+            return False
+        last = seq[-1].as_py()
+    return True
 
 
 def _write_families(store: SqliteStore, out: Path) -> tuple[int, int]:
@@ -104,22 +130,25 @@ def _write_families(store: SqliteStore, out: Path) -> tuple[int, int]:
             "INSERT OR IGNORE INTO fam_compiles VALUES (?, ?)",
             [(r["article_id"], r["family"]) for r in rows if r["compiles"]],
         )
-        pairs = list(_rows(out / "pairs", _PAIR_COLUMNS))
-        links = [p for p in pairs if p["kind"] == "link"]
-        conn.executemany(
-            "INSERT OR REPLACE INTO fam_links VALUES "
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [_link_values(p) for p in links],
-        )
-        conn.executemany(
-            "INSERT OR REPLACE INTO fam_events VALUES (?, ?, ?)",
-            [(p["a"], p["b"], p["share_a"]) for p in pairs if p["kind"] == "event"],
-        )
+        links = 0
+        for p in _rows(out / "pairs", _PAIR_COLUMNS):  # streamed: pairs outnumber articles
+            if p["kind"] == "link":
+                conn.execute(
+                    "INSERT OR REPLACE INTO fam_links VALUES "
+                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    _link_values(p),
+                )
+                links += 1
+            elif p["kind"] == "event":
+                conn.execute(
+                    "INSERT OR REPLACE INTO fam_events VALUES (?, ?, ?)",
+                    (p["a"], p["b"], p["share_a"]),
+                )
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
-    return len({r["family"] for r in rows}), len(links)
+    return len({r["family"] for r in rows}), links
 
 
 _PAIR_COLUMNS = [
