@@ -435,3 +435,55 @@ def test_an_outlet_swapped_as_an_owner_is_an_entity_change() -> None:
     source = article("The mayor told CBS's morning show that the quay would reopen in May.")
     found = detect_changes(copy, source, one_pair(copy, source), ChangeConfig())
     assert [(c.kind, c.copy_text) for c in found] == [(ChangeKind.ENTITY, "NBC's")]
+
+
+def _changes_between(copy_text: str, source_text: str) -> list[tuple[str, str, str]]:
+    from tests.changes.changes_build import one_pair
+
+    copy, source = article(copy_text), article(source_text)
+    found = detect_changes(copy, source, one_pair(copy, source), ChangeConfig())
+    return [(c.kind, c.copy_text, c.source_text) for c in found]
+
+
+@pytest.mark.parametrize(
+    ("copy", "source"),
+    [
+        ("About 50% of voters backed the plan.", "Half of voters backed the plan."),
+        ("Two-thirds of the members voted yes.", "Some 67% of the members voted yes."),
+        ("The talks lasted two hours, aides said.", "The talks lasted 120 minutes, aides said."),
+        ("The vote was put off for a week.", "The vote was put off for seven days."),
+        ("He left a year later, aides said.", "He left 12 months later, aides said."),
+        (
+            "The summit opened on July 16 in Helsinki.",
+            "The summit opened on Monday, July 16, in Helsinki.",
+        ),
+    ],
+)
+def test_one_quantity_in_other_words_is_no_change(copy: str, source: str) -> None:
+    assert _changes_between(copy, source) == []
+
+
+@pytest.mark.parametrize(
+    ("copy", "source", "said"),
+    [
+        ("Half of the voters backed it.", "A third of the voters backed it.", ("Half", "A third")),
+        ("About 50% of voters backed it.", "About 40% of voters backed it.", ("50%", "40%")),
+        (
+            "The talks lasted two hours.",
+            "The talks lasted three hours.",
+            ("two hours", "three hours"),
+        ),
+        (
+            "The vote was put off for a week.",
+            "The vote was put off for a month.",
+            ("a week", "a month"),
+        ),
+        (
+            "He served 20 years in prison.",
+            "He served 20 months in prison.",
+            ("20 years", "20 months"),
+        ),
+    ],
+)
+def test_another_quantity_is_a_number_change(copy: str, source: str, said: tuple[str, str]) -> None:
+    assert _changes_between(copy, source) == [(ChangeKind.NUMBER.value, *said)]

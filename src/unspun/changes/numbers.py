@@ -62,6 +62,27 @@ _IDIOM = re.compile(
     r"(?![\s-]+(?:and\s+)?(?:dozen|hundred|thousand|million|billion)\b)",
     re.IGNORECASE,
 )
+_PERCENT = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
+_SECONDS = {
+    "second": 1.0, "minute": 60.0, "hour": 3600.0, "day": 86400.0, "week": 604800.0,
+    "fortnight": 1209600.0, "month": 2629800.0, "year": 31557600.0, "decade": 315576000.0,
+}  # fmt: skip
+_UNIT = re.compile(
+    r"[\s-]*(second|minute|hour|day|week|fortnight|month|year|decade)s?\b", re.IGNORECASE
+)
+# shares said in words: "half of", "a third of", "two-thirds", "three quarters of"
+_SHARE = re.compile(
+    r"(?<![\w-])(?:(?P<count>a|an|one|two|three)[\s-]+(?P<part>halves|half|thirds?|quarters?)"
+    r"|(?P<half>half)(?=\s+(?:of|the|their|its|his|her|all)\b))(?![\w-])",
+    re.IGNORECASE,
+)
+_PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
+# a span of time said with "a": "a week", "an hour"
+_ONE_SPAN = re.compile(
+    r"(?<![\w-])(?:a|an)\s+(second|minute|hour|day|week|fortnight|month|year|decade)\b(?!-)",
+    re.IGNORECASE,
+)
 _NUMBER = re.compile(
     rf"(?<![\w.,])(?:twice\b|thrice\b"
     rf"|(?:\d+(?:,\d{{3}})*(?:\.\d+)?|{_NUMWORD})\b(?:[\s-]+(?:and\s+)?(?:{_NUMWORD}|dozen)\b)*)"
@@ -80,6 +101,19 @@ class Mention:
     end: int
     text: str
     weak: bool = False  # "one": often a pronoun, never reported as added or dropped
+    # what the number measures, in a base unit: ("share", 0.5) for "half", "50%" and "fifty
+    # percent" alike; ("seconds", 7200.0) for "two hours" and "120 minutes"
+    amount: tuple[str, float] | None = None
+
+    def same_amount(self, other: Mention) -> bool:
+        """Two wordings of one quantity: a share within half a point ("two-thirds" and
+        "67%"), a duration within 1 % ("a year" and "12 months")."""
+        if self.amount is None or other.amount is None or self.amount[0] != other.amount[0]:
+            return False
+        (kind, a), (_, b) = self.amount, other.amount
+        if kind == "share":
+            return abs(a - b) <= 0.005 + 1e-9
+        return abs(a - b) <= 0.01 * max(a, b)
 
     def compatible(self, other: Mention) -> bool:
         """The same value, or a date the other states more or less precisely ("1998" and
@@ -142,6 +176,7 @@ def numbers(text: str, offset: int = 0, skip: list[Mention] | None = None) -> li
             )
         )
         taken.append(m.span())
+    out.extend(_shares(text, offset, taken))
     for m in _NUMBER.finditer(text):
         if _inside(m.span(), taken):
             continue
@@ -153,8 +188,51 @@ def numbers(text: str, offset: int = 0, skip: list[Mention] | None = None) -> li
         if value is None:
             continue
         weak = raw.lower() in ("one", "two") and not re.match(r"\s*(?:%|percent)", after)
-        out.append(Mention("number", _fmt(value), offset + m.start(), offset + m.end(), raw, weak))
+        amount, unit = _amount(value, text[m.end() : m.end() + 16])
+        end = m.end() + unit  # "50%", "two hours": the unit belongs to what is said
+        out.append(Mention("number", _fmt(value), offset + m.start(), offset + end,
+                           text[m.start() : end], weak, amount))  # fmt: skip
+        taken.append((m.start(), end))
+    out.extend(_spans(text, offset, taken))
     return sorted(out, key=lambda x: x.start)
+
+
+def _amount(value: float, after: str) -> tuple[tuple[str, float] | None, int]:
+    """What a number measures, from the words after it (a percentage or a span of time), and
+    the length of those words."""
+    if m := _PERCENT.match(after):
+        return ("share", value / 100), m.end()
+    if m := _UNIT.match(after):
+        return ("seconds", value * _SECONDS[m.group(1).lower()]), m.end()
+    return None, 0
+
+
+def _shares(text: str, offset: int, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Shares said in words: "half of", "two-thirds". Like "a week" (:func:`_spans`) they are
+    weak: compared with other wordings of a quantity, never reported as added or dropped."""
+    out = []
+    for m in _SHARE.finditer(text):
+        if _inside(m.span(), taken):
+            continue
+        if m.group("half"):
+            share = 0.5
+        else:
+            share = _COUNTS[m.group("count").lower()] / _PARTS[m.group("part").lower()]
+        out.append(Mention("number", f"{share:.3g}", offset + m.start(), offset + m.end(),
+                           m.group(), True, ("share", share)))  # fmt: skip
+        taken.append(m.span())
+    return out
+
+
+def _spans(text: str, offset: int, taken: list[tuple[int, int]]) -> list[Mention]:
+    out = []
+    for m in _ONE_SPAN.finditer(text):
+        if _inside(m.span(), taken):
+            continue
+        seconds = _SECONDS[m.group(1).lower()]
+        out.append(Mention("number", "1", offset + m.start(), offset + m.end(), m.group(), True,
+                           ("seconds", seconds)))  # fmt: skip
+    return out
 
 
 def _fmt(value: float) -> str:

@@ -48,8 +48,18 @@ def dates_added_or_dropped(f: Findings) -> None:
                 f"the copy adds '{f.c.chars(start, d.end)}'; the source gives no such time",
             )
     for d in s_extra:
+        if d.cls == "weekday" and _same_day(f.c_dates, f.s_dates):
+            continue  # "on Monday, July 16" told as "on July 16": the date says the day
         if not any(d.compatible(x) for x in f.ctx.copy_dates):
             f.add(ChangeKind.DROPPED, None, (d.start, d.end), f"the copy leaves out '{d.text}'")
+
+
+def _same_day(copy: list[Mention], source: list[Mention]) -> bool:
+    """Both sides give one calendar day (a month with its day)."""
+    return any(
+        c.cls == "date" and c.value.split("|")[1] and any(c.compatible(s) for s in source)
+        for c in copy
+    )
 
 
 def _with_preposition(side: Side, start: int) -> int:
