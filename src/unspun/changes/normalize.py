@@ -134,6 +134,15 @@ COUNTRY = {
     "italian": "italy",
     "spanish": "spain",
 }
+# A capital stands for its country's government in news ("Moscow said" = "Russia said"; "the
+# Finnish capital" = "Helsinki"): the capitals of the countries named above.
+CAPITALS = {
+    "washington": "usa", "moscow": "russia", "kyiv": "ukraine", "kiev": "ukraine",
+    "london": "britain", "beijing": "china", "helsinki": "finland", "berlin": "germany",
+    "paris": "france", "damascus": "syria", "tehran": "iran", "jerusalem": "israel",
+    "brussels": "europe", "seoul": "korea", "pyongyang": "korea", "tokyo": "japan",
+    "ankara": "turkey", "ottawa": "canada", "rome": "italy", "madrid": "spain",
+}  # fmt: skip
 _MULTI = [
     (re.compile(r"\bUnited States(?: of America)?\b"), "US"),
     (re.compile(r"\bUnited Kingdom\b"), "UK"),

@@ -42,6 +42,7 @@ _RELATIVE = re.compile(
     r"(?:morning|afternoon|evening|night|week|weekend|month|year|spring|summer|fall|autumn|winter))\b",
     re.IGNORECASE,
 )
+_CLOCK = re.compile(r"(?<![\d:.,])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?!\s*[ap]\.?m\.?)", re.I)
 _TIME = re.compile(r"\b(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\.?(?=\W|$)", re.IGNORECASE)
 _NUMWORD = (
     r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
@@ -76,6 +77,15 @@ _SHARE = re.compile(
     r"|(?P<half>half)(?=\s+(?:of|the|their|its|his|her|all)\b))(?![\w-])",
     re.IGNORECASE,
 )
+# counts said vaguely: "dozens", "thousands", "tens of thousands", "several hundred"
+_VAGUE = re.compile(
+    r"(?<![\w-])(?:(?P<times>tens|hundreds)\s+of\s+)?"
+    r"(?P<plural>dozens|scores|hundreds|thousands|millions|billions)\b"
+    r"|(?<![\w-])(?:several|a\s+few)\s+(?P<scale>dozen|hundred|thousand|million|billion)\b",
+    re.IGNORECASE,
+)
+_BASES = {"dozen": 12.0, "score": 20.0, "hundred": 100.0, "thousand": 1e3, "million": 1e6,
+          "billion": 1e9}  # fmt: skip
 _PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
 # a span of time said with "a": "a week", "an hour"
@@ -104,10 +114,33 @@ class Mention:
     # what the number measures, in a base unit: ("share", 0.5) for "half", "50%" and "fifty
     # percent" alike; ("seconds", 7200.0) for "two hours" and "120 minutes"
     amount: tuple[str, float] | None = None
+    upto: float | None = None  # a vague count's range: from amount[1] up to this
+
+    def span_of(self) -> tuple[float, float] | None:
+        """The values a count may have: a range for a vague count, else its one value."""
+        if self.upto is not None and self.amount is not None:
+            return self.amount[1], self.upto
+        if self.amount is not None:
+            return None
+        try:
+            value = float(self.value)
+        except ValueError:
+            return None
+        return value, value
 
     def same_amount(self, other: Mention) -> bool:
         """Two wordings of one quantity: a share within half a point ("two-thirds" and
-        "67%"), a duration within 1 % ("a year" and "12 months")."""
+        "67%"), a duration within 1 % ("a year" and "12 months"), a count inside a vague
+        count's range ("more than 30" and "dozens")."""
+        if self.upto is not None or other.upto is not None:
+            mine, theirs = self.span_of(), other.span_of()
+            if mine is None or theirs is None:
+                return False
+            if mine[0] == mine[1]:
+                return theirs[0] <= mine[0] < theirs[1]
+            if theirs[0] == theirs[1]:
+                return mine[0] <= theirs[0] < mine[1]
+            return mine[0] < theirs[1] and theirs[0] < mine[1]  # [low, high) ranges meet
         if self.amount is None or other.amount is None or self.amount[0] != other.amount[0]:
             return False
         (kind, a), (_, b) = self.amount, other.amount
@@ -159,6 +192,10 @@ def dates(text: str, offset: int = 0) -> list[Mention]:
     for m in _TIME.finditer(text):
         hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
         out.append(_mention("time", f"{hour}:{m.group(2) or '00'}", m, offset))
+        taken.append(m.span())
+    for m in _CLOCK.finditer(text):  # "13:00", "09:30 GMT"
+        if not _inside(m.span(), taken):
+            out.append(_mention("time", f"{int(m.group(1))}:{m.group(2)}", m, offset))
     return sorted(out, key=lambda x: x.start)
 
 
@@ -177,6 +214,7 @@ def numbers(text: str, offset: int = 0, skip: list[Mention] | None = None) -> li
         )
         taken.append(m.span())
     out.extend(_shares(text, offset, taken))
+    out.extend(_vague(text, offset, taken))
     for m in _NUMBER.finditer(text):
         if _inside(m.span(), taken):
             continue
@@ -220,6 +258,29 @@ def _shares(text: str, offset: int, taken: list[tuple[int, int]]) -> list[Mentio
             share = _COUNTS[m.group("count").lower()] / _PARTS[m.group("part").lower()]
         out.append(Mention("number", f"{share:.3g}", offset + m.start(), offset + m.end(),
                            m.group(), True, ("share", share)))  # fmt: skip
+        taken.append(m.span())
+    return out
+
+
+def _vague(text: str, offset: int, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Counts said vaguely, each a range [low, high): "dozens" 24 to 100, "thousands" 2,000 to
+    20,000, "tens of thousands" 20,000 to 100,000, "several hundred" 200 to 1,000. Weak: a
+    number of the other side inside the range says the same."""
+    out = []
+    for m in _VAGUE.finditer(text):
+        if _inside(m.span(), taken):
+            continue
+        if m.group("scale"):
+            base = _BASES[m.group("scale").lower()]
+            low, high = 2 * base, 10 * base
+        else:
+            base = _BASES[m.group("plural").lower().rstrip("s")]
+            low, high = 2 * base, (100 / 12 if base == 12 else 20) * base
+            if m.group("times"):
+                times = 10.0 if m.group("times").lower() == "tens" else 100.0
+                low, high = 2 * times * base, 10 * times * base
+        out.append(Mention("number", f"{_fmt(low)}-{_fmt(high)}", offset + m.start(),
+                           offset + m.end(), m.group(), True, ("count", low), high))  # fmt: skip
         taken.append(m.span())
     return out
 

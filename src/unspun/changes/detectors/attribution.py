@@ -5,7 +5,7 @@ from __future__ import annotations
 from unspun.changes import entities as ent
 from unspun.changes.context import Findings
 from unspun.changes.kinds import ChangeKind
-from unspun.changes.normalize import fold
+from unspun.changes.normalize import CAPITALS, COUNTRY, fold
 
 _ALIAS = {"ap": "associated press", "afp": "agence france-presse"}
 
@@ -41,8 +41,13 @@ def _owner(found: tuple[str, int, int, str], text: str, offset: int) -> bool:
 
 
 def variant(key: str, keys: set[str]) -> bool:
-    """ "AP" and "Associated Press", "Biden" and "Joe Biden" are one source."""
+    """ "AP" and "Associated Press", "Biden" and "Joe Biden", "Moscow" and "Russia" are one
+    source."""
     key = _ALIAS.get(key, key)
+    if CAPITALS.get(key) in {COUNTRY.get(k, k) for k in keys} or any(
+        CAPITALS.get(k) == COUNTRY.get(key, key) for k in keys
+    ):
+        return True
     return any(
         _ALIAS.get(k, k) == key or key.split()[-1] == _ALIAS.get(k, k).split()[-1] for k in keys
     )

@@ -10,7 +10,7 @@ from unspun.changes import entities as ent
 from unspun.changes.config import ChangeConfig
 from unspun.changes.context import Findings, Side
 from unspun.changes.kinds import ChangeKind
-from unspun.changes.normalize import COUNTRY, Word, fold
+from unspun.changes.normalize import CAPITALS, COUNTRY, Word, fold
 
 
 def names_changed(f: Findings) -> None:
@@ -52,8 +52,12 @@ def names_added(f: Findings) -> None:
 
 def _unpaired(f: Findings) -> tuple[list[list[Word]], list[list[Word]]]:
     cg, sg = name_groups(f.c, f.ctx.vocab), name_groups(f.s, f.ctx.vocab)
-    c_new = [g for g in cg if not any(_one_entity(g, o, f.cfg) for o in sg)]
-    s_gone = [g for g in sg if not any(_one_entity(g, o, f.cfg) for o in cg)]
+    # a capital stands for its country only in a text that does not name the country too
+    # ("in Beijing ... between China and the EU" names a city and a country)
+    c_stand = _standing(cg)
+    s_stand = _standing(sg)
+    c_new = [g for g in cg if not any(_one_entity(g, o, f.cfg, c_stand | s_stand) for o in sg)]
+    s_gone = [g for g in sg if not any(_one_entity(g, o, f.cfg, c_stand | s_stand) for o in cg)]
     return c_new, s_gone
 
 
@@ -96,11 +100,23 @@ def _same_slot(a: list[Word], side_a: Side, b: list[Word], side_b: Side) -> bool
     return pa == pb or na == nb
 
 
-def _one_entity(a: list[Word], b: list[Word], cfg: ChangeConfig) -> bool:
+def _standing(groups: list[list[Word]]) -> set[str]:
+    """The capitals among ``groups`` that may stand for their country: those whose country
+    the same text does not also name."""
+    keys = {ent.name_key(w) for g in groups for w in g}
+    return {k for k in keys if k in CAPITALS and CAPITALS[k] not in keys}
+
+
+def _one_entity(
+    a: list[Word], b: list[Word], cfg: ChangeConfig, standing: set[str] | None = None
+) -> bool:
     """ "Biden" and "Joe Biden" (one name inside the other), "GBI" and "Georgia Bureau of
     Investigation", "Fallujah" and "Falluja" name one entity; "European Commission" and
     "European Council" do not."""
     ka, kb = {ent.name_key(w) for w in a}, {ent.name_key(w) for w in b}
+    country = _country_of(ka, standing or set())
+    if country is not None and country == _country_of(kb, standing or set()):
+        return True  # "Moscow" for "Russia", "the Finnish capital" for "Helsinki"
     small, large = sorted((ka, kb), key=len)
     if small <= _PLACES and large - small:
         return False  # "Europe" is not the "European Commission", nor "Russia" "Russia Today"
@@ -108,6 +124,17 @@ def _one_entity(a: list[Word], b: list[Word], cfg: ChangeConfig) -> bool:
 
 
 _PLACES = frozenset(COUNTRY.values()) | {"europe", "usa"}
+
+
+def _country_of(keys: set[str], standing: set[str]) -> str | None:
+    """The country a one-word name stands for: the country itself, or its capital where the
+    capital stands for it."""
+    if len(keys) != 1:
+        return None
+    (key,) = keys
+    if key in _PLACES:
+        return key
+    return CAPITALS[key] if key in standing else None
 
 
 def _prefixed(x: str, y: str, cfg: ChangeConfig) -> bool:

@@ -18,7 +18,10 @@ def _extras(f: Findings) -> tuple[list[Mention], list[Mention]]:
 
 def _said(n: Mention, others: list[Mention]) -> bool:
     """The other side gives this number, or the same quantity in other words."""
-    return any(n.same_amount(o) if n.amount and o.amount else n.value == o.value for o in others)
+    return any(
+        n.same_amount(o) if (n.amount and o.amount) or n.upto or o.upto else n.value == o.value
+        for o in others
+    )
 
 
 def _pairs(c_extra: list[Mention], s_extra: list[Mention]) -> list[tuple[Mention, Mention]]:
