@@ -184,3 +184,19 @@ def test_settings_size_the_pool(settings: Settings) -> None:
     assert (pool.size, pool.queue, pool.seconds) == (3, 48, 30.0)
     with pytest.raises(ValueError, match="check_seconds"):
         create_app(replace(settings, check_seconds=0))
+
+
+def test_the_check_page_shows_the_queue_while_it_waits(
+    held: tuple[TestClient, Future, Path], demo_text: Callable[[str], str]
+) -> None:
+    client, _, release = held
+    with ThreadPoolExecutor(1) as threads:
+        form = {"text": demo_text(SPUN), "ticket": "page-1"}
+        page = threads.submit(client.post, "/check", data=form)
+        _until(lambda: client.get("/api/jobs/page-1").json().get("state") == "queued")
+        assert client.get("/api/jobs/page-1").json()["position"] == 1
+        release.touch()
+        answer = page.result(timeout=60)
+    assert answer.status_code == 200 and 'id="verdict"' in answer.text
+    assert client.get("/api/jobs/page-1").json()["state"] == "done"
+    assert "/api/jobs/" in client.get("/static/app.js").text  # the page's script follows it
