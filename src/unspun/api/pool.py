@@ -47,6 +47,10 @@ log = logging.getLogger(__name__)
 Note = Callable[[str], None]
 Hook = Callable[[str, tuple[Any, ...]], None]  # (job name, its arguments), before each job
 
+# A worker computes with one thread: its numpy/BLAS would start one per core, and the workers
+# are already one per core.
+WORKER_ENV = {name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
+_ENV_LOCK = threading.Lock()  # the environment a worker starts with is set around its start
 START_SECONDS = 300.0  # a new worker loads the sentence model: allow it this long
 KEPT_JOBS = 1000  # finished jobs remembered for progress queries
 
@@ -91,7 +95,17 @@ class _Worker:
         self.process: BaseProcess = ctx.Process(
             target=_serve, args=(child, settings, hook), name="unspun-worker", daemon=True
         )
-        self.process.start()
+        with _ENV_LOCK:
+            saved = {name: os.environ.get(name) for name in WORKER_ENV}
+            os.environ.update(WORKER_ENV)
+            try:
+                self.process.start()
+            finally:
+                for name, value in saved.items():
+                    if value is None:
+                        os.environ.pop(name, None)
+                    else:
+                        os.environ[name] = value
         child.close()
         self.ready = False
 
@@ -139,9 +153,11 @@ class WorkerPool:
         self._workers: list[_Worker] = []
         self._idle: asyncio.Queue[_Worker] | None = None
         self._threads: ThreadPoolExecutor | None = None
-        self._waiting: OrderedDict[str, JobStatus] = OrderedDict()
+        # Touched on the event loop's thread only: jobs waiting for a worker, in order, and
+        # the last jobs by ticket (a ticket given twice follows the later job).
+        self._waiting: OrderedDict[int, JobStatus] = OrderedDict()
         self._jobs: OrderedDict[str, JobStatus] = OrderedDict()
-        self._tickets = itertools.count(1)
+        self._numbers = itertools.count(1)
         self._mean_seconds = 1.0  # a running mean of job times, for Retry-After
         self.closed = False
 
@@ -186,16 +202,17 @@ class WorkerPool:
         idle = self._idle_queue()
         if idle.empty() and len(self._waiting) >= self.queue:
             raise PoolBusy(self._busy_message(), retry_after=self.retry_after())
-        status = JobStatus(ticket or f"job-{next(self._tickets)}", job.__name__)
+        number = next(self._numbers)
+        status = JobStatus(ticket or f"job-{number}", job.__name__)
         self._remember(status)
-        self._waiting[status.ticket] = status
+        self._waiting[number] = status
         try:
             worker = await idle.get()
         except BaseException:
             status.state, status.ended_at = "cancelled", time.monotonic()
             raise
         finally:
-            self._waiting.pop(status.ticket, None)
+            self._waiting.pop(number, None)
         status.state, status.started_at = "running", time.monotonic()
         loop = asyncio.get_running_loop()
         assert self._threads is not None
@@ -300,21 +317,23 @@ class WorkerPool:
         )
 
     def _remember(self, status: JobStatus) -> None:
+        self._jobs.pop(status.ticket, None)
         self._jobs[status.ticket] = status
         while len(self._jobs) > KEPT_JOBS:
             self._jobs.popitem(last=False)
 
     def progress(self, ticket: str) -> dict[str, Any] | None:
-        """Where the job with this ticket is, or None when it is unknown."""
+        """Where the job with this ticket is, or None when it is unknown (call on the event
+        loop's thread)."""
         status = self._jobs.get(ticket)
         if status is None:
             return None
-        order = list(self._waiting)
-        position = order.index(ticket) + 1 if ticket in order else None
+        order = [id(s) for s in self._waiting.values()]
+        position = order.index(id(status)) + 1 if id(status) in order else None
         return status.as_dict(position, self.seconds)
 
     def summary(self) -> dict[str, Any]:
-        """The pool's size, limits and load."""
+        """The pool's size, limits and load (call on the event loop's thread)."""
         running = sum(1 for s in self._jobs.values() if s.state == "running")
         return {
             "workers": self.size,

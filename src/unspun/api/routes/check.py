@@ -55,10 +55,10 @@ async def check_upload(
 
 
 @router.get("/jobs/{ticket}", summary="Follow a check", responses=errors(404))
-def job_status(ticket: str, state: State) -> dict[str, Any]:
+async def job_status(ticket: str, state: State) -> dict[str, Any]:
     """Where the check (or compare) sent with ``?ticket=`` is: ``queued`` (with its
     ``position``), ``running`` (its ``stage`` and ``running_s`` of ``limit_s``), ``done``
-    or ``failed``."""
+    or ``failed``. (On the event loop, as the pool's own bookkeeping is.)"""
     found = state.job_progress(ticket)
     if found is None:
         raise HTTPException(404, f"no check with the ticket {ticket!r} (it may be long done)")
@@ -66,5 +66,5 @@ def job_status(ticket: str, state: State) -> dict[str, Any]:
 
 
 @router.get("/pool", summary="The check pool's size, limits and load")
-def pool_status(state: State) -> dict[str, Any]:
+async def pool_status(state: State) -> dict[str, Any]:
     return state.pool_summary()
