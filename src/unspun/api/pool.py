@@ -60,7 +60,7 @@ class JobStatus:
     """Where a job is: queued, running (with its stage), done or failed."""
 
     ticket: str
-    name: str
+    name: str  # what it does, in a word: "check", "compare"
     state: str = "queued"
     stage: str = ""
     queued_at: float = field(default_factory=time.monotonic)
@@ -203,7 +203,7 @@ class WorkerPool:
         if idle.empty() and len(self._waiting) >= self.queue:
             raise PoolBusy(self._busy_message(), retry_after=self.retry_after())
         number = next(self._numbers)
-        status = JobStatus(ticket or f"job-{number}", job.__name__)
+        status = JobStatus(ticket or f"job-{number}", job.__name__.split("_")[0])
         self._remember(status)
         self._waiting[number] = status
         try:
