@@ -51,6 +51,7 @@ fuzz: setup
 
 bench: setup
 	$(PY) benchmarks/run.py --out docs/benchmarks.md
+	$(PY) benchmarks/serve.py --out docs/benchmarks.md
 	$(PY) benchmarks/peers.py --out docs/benchmarks.md
 
 clean:

@@ -613,7 +613,7 @@ def markdown(
         elif name in earlier:  # --only: the sections not rerun keep their earlier figures
             lines += [f"## {name}", "", *earlier[name], ""]
     lines.append(f"Benchmark time of this run: {time.time() - started:.0f} s.")
-    kept = (_kept_section(args.out, name) for name in ("peers", "batch"))
+    kept = (_kept_section(args.out, name) for name in ("serve", "peers", "batch"))
     return "\n".join(lines) + "\n" + "".join(kept)
 
 

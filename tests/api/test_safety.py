@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,20 @@ from unspun.api.settings import is_loopback
 WRITE = {"text": "Bridge reopens\n\nThe Mill Street bridge reopened to traffic on Monday."}
 
 
+_MADE: list[TestClient] = []  # clients made without `with` (no lifespan): their workers
+
+
+@pytest.fixture(autouse=True)
+def _stop_workers() -> Iterator[None]:
+    yield
+    while _MADE:
+        _MADE.pop().app.state.unspun.pool.close()  # type: ignore[attr-defined]
+
+
 def _client(library: Path, **kw: object) -> TestClient:
-    return TestClient(create_app(Settings(db_path=str(library), use_model=False, **kw)))  # type: ignore[arg-type]
+    client = TestClient(create_app(Settings(db_path=str(library), use_model=False, **kw)))  # type: ignore[arg-type]
+    _MADE.append(client)
+    return client
 
 
 def test_bodies_over_the_limit_are_413(library: Path) -> None:

@@ -68,3 +68,13 @@ def test_serve_logs_each_request_through_unspun_access(
         assert access.getEffectiveLevel() > logging.INFO
     finally:
         access.setLevel(logging.NOTSET)
+
+
+def test_serve_sizes_and_limits_the_check_pool(served: dict[str, Any], tmp_path: Path) -> None:
+    args = ["--workers", "3", "--queue", "5", "--check-seconds", "7.5", "--max-words", "900"]
+    run = CliRunner().invoke(cli, ["--db", str(tmp_path / "lib.db"), "serve", *args])
+    assert run.exit_code == 0, run.output
+    state = served["app"].state.unspun
+    assert (state.pool.size, state.pool.queue, state.pool.seconds) == (3, 5, 7.5)
+    assert state.settings.max_check_words == 900 and state.settings.start_workers
+    assert "3 check workers" in run.output

@@ -6,13 +6,17 @@ test; screenshots go to test-output/web/ for a person to look at.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
+from tests.api.pool_hooks import misbehave
 from tests.web.web_serving import DEMO, OUTPUT, live_server, make_library
 from unspun.api import Settings
 from unspun.config import ExtractConfig
@@ -73,6 +77,41 @@ def test_demo_check_and_compare(
         page.wait_for_selector("#report .sides")
         assert "spun copy" in page.inner_text("#report .verdict")
         screenshot(page, "demo-compare")
+
+
+def test_a_queued_check_shows_its_place_in_the_queue(
+    page: Any, demo_library: Path, tmp_path: Path
+) -> None:
+    release = tmp_path / "release"
+    settings = Settings(db_path=str(demo_library), use_model=False, workers=1)
+    with live_server(settings, job_hook=misbehave) as base, ThreadPoolExecutor(2) as threads:
+        held = {"text": f"Held\n\nThis check waits: HOLD {release} until released."}
+        first = threads.submit(httpx.post, f"{base}/api/check", json=held, timeout=60)
+        deadline = time.monotonic() + 60
+        while httpx.get(f"{base}/api/pool").json()["running"] < 1:  # the one worker is held
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        page.goto(f"{base}/check")
+        text = (DEMO / SPUN).read_text("utf-8")
+        page.fill("#text", text)
+        # The browser sees nothing of a page while it navigates: the form's script runs and
+        # names the check, and the test sends the form in its place, with that name.
+        page.evaluate(
+            "document.querySelector('form.entry')"
+            ".addEventListener('submit', e => e.preventDefault())"
+        )
+        page.click("form.entry button[type=submit]")
+        ticket = page.input_value("form.entry input[name=ticket]")
+        form = {"text": text, "ticket": ticket}
+        second = threads.submit(httpx.post, f"{base}/check", data=form, timeout=60)
+        waiting = page.locator("form.entry .status", has_text="Waiting for a free worker")
+        try:
+            waiting.wait_for(timeout=20_000)
+        finally:
+            release.touch()
+        assert first.result(timeout=60).status_code == 200
+        assert second.result(timeout=60).status_code == 200
+        page.locator("form.entry .status", has_text="Checking").wait_for(timeout=20_000)
 
 
 def test_a_long_check_shows_progress(page: Any, demo_library: Path) -> None:

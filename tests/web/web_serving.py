@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from unspun.api import Settings, create_app
+from unspun.api.pool import Hook
 from unspun.config import ExtractConfig
 from unspun.extract import read_inputs
 from unspun.store import open_store
@@ -45,14 +46,13 @@ def _free_port() -> int:
 
 
 @contextmanager
-def live_server(settings: Settings) -> Iterator[str]:
+def live_server(settings: Settings, job_hook: Hook | None = None) -> Iterator[str]:
     """Serve ``settings`` with uvicorn in a thread on a free loopback port; yields the URL."""
     import uvicorn
 
     port = _free_port()
-    config = uvicorn.Config(
-        create_app(settings), host="127.0.0.1", port=port, log_level="warning", lifespan="off"
-    )
+    app = create_app(settings, job_hook=job_hook)
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -66,3 +66,4 @@ def live_server(settings: Settings) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+        app.state.unspun.pool.close()  # the lifespan is off: stop the check workers here

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -11,6 +13,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from unspun import __version__
 from unspun.api import errors
 from unspun.api.access import AccessLog
+from unspun.api.pool import Hook, WorkerPool
 from unspun.api.routes import articles, check, compare, search, stories
 from unspun.api.settings import Settings
 from unspun.api.state import AppState
@@ -23,8 +26,13 @@ CSP = (
 )
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, job_hook: Hook | None = None) -> FastAPI:
     """The whole server over the library ``settings.db_path``.
+
+    Checks and compares run in a pool of worker processes (:mod:`unspun.api.pool`), started
+    with the app when ``settings.start_workers``, else by the first check, and stopped with
+    the app. ``job_hook(name, args)``, a module-level function, runs in the worker before each
+    job (tests make a check slow or crash with it).
 
     Raises ValueError for settings that would expose write endpoints without a token.
     """
@@ -41,8 +49,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url="/api/openapi.json",
         docs_url=None,  # the stock docs pages load their scripts from a CDN: /api instead
         redoc_url=None,
+        lifespan=_lifespan,
     )
-    app.state.unspun = AppState(settings)
+    pool = WorkerPool(
+        settings,
+        workers=settings.pool_workers,
+        queue=settings.pool_queue,
+        seconds=settings.check_seconds,
+        hook=job_hook,
+    )
+    app.state.unspun = AppState(settings, pool=pool)
     for router in (
         articles.router,
         compare.router,
@@ -59,6 +75,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes)
     app.add_middleware(AccessLog)  # the outermost: it sees every answer, a 413 included
     return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    state: AppState = app.state.unspun
+    assert state.pool is not None
+    if state.settings.start_workers:
+        state.pool.start()
+    try:
+        yield
+    finally:
+        state.pool.close()
 
 
 class BodyLimit:

@@ -5,7 +5,8 @@ API paths (``/api/...``) answer JSON::
 
     {"error": {"status": 404, "kind": "not-found", "message": "no article 'abc' in ..."}}
 
-(an ambiguous id prefix, 409, also lists the ``matches``)
+(an ambiguous id prefix, 409, also lists the ``matches``; a busy server, 429, gives
+``retry_after`` and the ``Retry-After`` header; a check past its time limit, 504, ``limit_s``)
 
 and pages answer an HTML page carrying the same message (escaped).
 """
@@ -41,9 +42,40 @@ class RequestError(UnspunError):
     """A request that asks for something impossible (no text given, both text and id...)."""
 
 
+class PoolBusy(UnspunError):
+    """Every worker is busy and the queue is full: try again in ``retry_after`` seconds."""
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class JobTimedOut(UnspunError):
+    """A check (or compare) ran past the time limit; its worker was stopped."""
+
+    def __init__(self, message: str, limit: float) -> None:
+        super().__init__(message)
+        self.limit = limit
+
+
+class WorkerLost(UnspunError):
+    """The worker process running a job died (it has been replaced)."""
+
+
+class JobFailed(UnspunError):
+    """An error a job raised in a worker process, as the server answers it."""
+
+    def __init__(self, status: int, kind: str, message: str, extra: dict[str, Any]) -> None:
+        super().__init__(message)
+        self.status, self.kind, self.message, self.extra = status, kind, message, extra
+
+
 # Most specific first: the first class an error is an instance of decides.
 STATUS: tuple[tuple[type[UnspunError], int, str], ...] = (
     (RequestError, 400, "bad-request"),
+    (PoolBusy, 429, "busy"),
+    (JobTimedOut, 504, "time-limit"),
+    (WorkerLost, 500, "worker-lost"),
     (TooLarge, 413, "too-large"),
     (AmbiguousId, 409, "ambiguous-id"),
     (NotFound, 404, "not-found"),
@@ -66,6 +98,8 @@ _HTTP_KINDS = {
 
 def status_of(exc: UnspunError) -> tuple[int, str]:
     """The HTTP status and error kind of an unspun error."""
+    if isinstance(exc, JobFailed):
+        return exc.status, exc.kind
     for cls, status, kind in STATUS:
         if isinstance(exc, cls):
             if isinstance(exc, InputError) and status == 422 and exc.kind != "input":
@@ -80,14 +114,34 @@ def message_of(exc: UnspunError) -> str:
     return str(exc)
 
 
+def failure_of(exc: Exception) -> dict[str, Any]:
+    """What a worker sends back for an error: :class:`JobFailed`'s arguments (an exception
+    of the tree does not always survive pickling, its answer does)."""
+    if not isinstance(exc, UnspunError):
+        log.error("unexpected error in a worker", exc_info=exc)
+        message = f"internal error ({type(exc).__name__}); see the server log"
+        return {"status": 500, "kind": "internal", "message": message, "extra": {}}
+    status, kind = status_of(exc)
+    extra = {"matches": exc.matches} if isinstance(exc, AmbiguousId) else {}
+    return {"status": status, "kind": kind, "message": message_of(exc), "extra": extra}
+
+
 def install(app: FastAPI, render_page: PageRenderer | None = None) -> None:
     """Register the handlers: unspun errors, HTTP errors and request validation errors."""
 
-    def answer(request: Request, status: int, kind: str, message: str, **extra: Any) -> Response:
+    def answer(
+        request: Request,
+        status: int,
+        kind: str,
+        message: str,
+        headers: dict[str, str] | None = None,
+        **extra: Any,
+    ) -> Response:
         state = getattr(request.app.state, "unspun", None)
         if state is not None:  # the library's path on the server is not the client's business
             message = message.replace(state.settings.db_path, "the library")
-        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        if status == 401:
+            headers = {"WWW-Authenticate": "Bearer"}
         if render_page is not None and not request.url.path.startswith("/api"):
             return HTMLResponse(render_page(status, message), status, headers=headers)
         body = {"error": {"status": status, "kind": kind, "message": message, **extra}}
@@ -98,8 +152,15 @@ def install(app: FastAPI, render_page: PageRenderer | None = None) -> None:
         status, kind = status_of(exc)
         if status >= 500:
             log.error("%s %s: %s", request.method, request.url.path, exc)
-        extra = {"matches": exc.matches} if isinstance(exc, AmbiguousId) else {}
-        return answer(request, status, kind, message_of(exc), **extra)
+        extra: dict[str, Any] = {"matches": exc.matches} if isinstance(exc, AmbiguousId) else {}
+        headers = None
+        if isinstance(exc, JobFailed):
+            extra = exc.extra
+        elif isinstance(exc, PoolBusy):
+            extra, headers = {"retry_after": exc.retry_after}, {"Retry-After": str(exc.retry_after)}
+        elif isinstance(exc, JobTimedOut):
+            extra = {"limit_s": exc.limit}
+        return answer(request, status, kind, message_of(exc), headers, **extra)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:

@@ -52,6 +52,12 @@ class ErrorBody(BaseModel):
     matches: list[str] | None = Field(
         default=None, description="For an ambiguous id prefix (409): the ids it matches"
     )
+    retry_after: int | None = Field(
+        default=None, description="For a busy server (429): seconds to wait (as Retry-After)"
+    )
+    limit_s: float | None = Field(
+        default=None, description="For a check past its time limit (504): the limit"
+    )
 
 
 class ErrorOut(BaseModel):
@@ -73,4 +79,7 @@ _WHY = {
     413: "The body or upload is over the size limit",
     415: "A body that is not JSON (send Content-Type: application/json)",
     422: "A malformed request, or an input that cannot be read as an article",
+    429: "Every worker is busy and the queue is full: try again after Retry-After seconds",
+    500: "An internal error, or the worker running the check died (it has been replaced)",
+    504: "The check ran past the time limit (limit_s) and was stopped",
 }

@@ -9,9 +9,10 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -23,6 +24,9 @@ from unspun.retrieve.config import RetrieveConfig
 from unspun.retrieve.index import SourceIndex
 from unspun.retrieve.vectors import VectorMatrix
 from unspun.store import SqliteStore, open_store
+
+if TYPE_CHECKING:
+    from unspun.api.pool import WorkerPool
 
 log = logging.getLogger(__name__)
 
@@ -63,12 +67,26 @@ class SharedMatrix(VectorMatrix):
 @dataclass(slots=True)
 class AppState:
     settings: Settings
+    # The check pool (the app's; None in a worker process, which runs the jobs itself).
+    pool: WorkerPool | None = None
     _resources: CheckResources | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
     matrix: SharedMatrix = field(default_factory=SharedMatrix)
     # One request at a time brings the index up to date (the others wait here, not on
     # SQLite's write lock, which would time out behind a long catch-up).
     sync_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    async def run(self, job: Callable[..., Any], *args: Any, ticket: str = "") -> Any:
+        """Run a CPU-heavy ``job`` (see :mod:`unspun.api.jobs`) in the check pool."""
+        if self.pool is None:
+            raise RuntimeError("this app state has no check pool (a worker's state)")
+        return await self.pool.run(job, *args, ticket=ticket)
+
+    def job_progress(self, ticket: str) -> dict[str, Any] | None:
+        return self.pool.progress(ticket) if self.pool is not None else None
+
+    def pool_summary(self) -> dict[str, Any]:
+        return self.pool.summary() if self.pool is not None else {}
 
     @contextmanager
     def store(self, write: bool = False) -> Iterator[SqliteStore]:

@@ -8,27 +8,21 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
+from starlette.concurrency import run_in_threadpool
 
 from unspun.api.deps import State
 from unspun.api.errors import RequestError
+from unspun.api.jobs import limit_words
 from unspun.api.schemas import ArticleRef
-from unspun.api.service import (
-    check,
-    compare,
-    family_number,
-    read_upload,
-    resolve,
-    search,
-    story_families,
-    story_family,
-    with_metadata,
-)
+from unspun.api.service import family_number, search, story_families, story_family
 from unspun.api.state import AppState
-from unspun.pipeline import CheckResult, SearchQuery
-from unspun.web.render import render, report_fragment
+from unspun.pipeline import SearchQuery
+from unspun.web import jobs as web_jobs
+from unspun.web.render import render
 
 router = APIRouter(include_in_schema=False)
 ISO_DATE_OR_EMPTY = r"^(\d{4}-\d{2}-\d{2})?$"
+TICKET = r"^[A-Za-z0-9_-]*$"  # the name the page's script gives a check to follow it
 
 
 def _page(template: str, **context: Any) -> HTMLResponse:
@@ -49,50 +43,21 @@ def check_form(state: State) -> HTMLResponse:
 
 
 @router.post("/check", response_class=HTMLResponse)
-def check_page(
+async def check_page(
     state: State,
     text: Annotated[str, Form()] = "",
     article_id: Annotated[str, Form()] = "",
     file: Annotated[UploadFile | None, File()] = None,
+    ticket: Annotated[str, Form(max_length=64, pattern=TICKET)] = "",
 ) -> HTMLResponse:
-    with state.store() as store:
-        if file is not None and file.filename:
-            data = file.file.read(state.settings.max_upload_bytes + 1)
-            article = read_upload(data, file.filename, state.extract_config)
-        elif article_id.strip():
-            article = store.get(article_id)
-        elif text.strip():
-            article = resolve(state, store, ArticleRef(text=text), "article")
-        else:
-            raise RequestError("paste an article or choose a file to check")
-        result = check(state, store, article)
-        size = store.count()
-    return _page(
-        "check.html",
-        nav="check",
-        library_size=size,
-        text=text,
-        result=result,
-        words=len(article.text.split()),
-        report=_check_report(result),
-    )
-
-
-def _check_report(result: CheckResult) -> Any:
-    if not result.sources or not result.sources[0].reuse:
-        return None
-    from unspun.report.html import render_html
-
-    top = result.sources[0]
-    page = render_html(
-        result.article,
-        top.source,
-        top.alignment,
-        model=result.model,
-        changes=top.changes,
-        provenance=top.provenance,
-    )
-    return report_fragment(page)
+    """The check runs in the check pool; the page's script follows it (/api/jobs/...)."""
+    upload = None
+    if file is not None and file.filename:
+        upload = (await file.read(state.settings.max_upload_bytes + 1), file.filename)
+    elif not article_id.strip() and text.strip():  # refused before it takes a worker
+        limit_words(text, state.settings.max_check_words, "<article>")
+    found = await state.run(web_jobs.check_page, text, article_id, upload, ticket=ticket)
+    return await run_in_threadpool(_page, "check.html", nav="check", text=text, **found)
 
 
 @router.get("/compare", response_class=HTMLResponse)
@@ -101,26 +66,23 @@ def compare_form(state: State) -> HTMLResponse:
 
 
 @router.post("/compare", response_class=HTMLResponse)
-def compare_page(
+async def compare_page(
     state: State,
     copy_text: Annotated[str, Form()] = "",
     copy_title: Annotated[str, Form()] = "",
     copy_id: Annotated[str, Form()] = "",
     source_text: Annotated[str, Form()] = "",
     source_id: Annotated[str, Form()] = "",
+    ticket: Annotated[str, Form(max_length=64, pattern=TICKET)] = "",
 ) -> HTMLResponse:
-    from unspun.report.html import render_html
-
-    with state.store() as store:
-        copy = resolve(state, store, _ref(copy_text, copy_id, "copy"), "copy")
-        source = resolve(state, store, _ref(source_text, source_id, "source"), "source")
-    copy = with_metadata(copy, copy_title or None)
-    c = compare(state, copy, source)
-    page = render_html(
-        c.copy, c.source, c.alignment, model=c.model, changes=c.changes, provenance=c.provenance
-    )
-    fragment = report_fragment(page)
-    return _compare_page(state, copy_text, copy_id, source_text, source_id, report=fragment)
+    """The alignment runs in the check pool, as a check does."""
+    copy, source = _ref(copy_text, copy_id, "copy"), _ref(source_text, source_id, "source")
+    for side, ref in (("copy", copy), ("source", source)):
+        if ref.text is not None:
+            limit_words(ref.text, state.settings.max_check_words, f"<{side}>")
+    fragment = await state.run(web_jobs.compare_page, copy, source, copy_title, ticket=ticket)
+    values = (copy_text, copy_id, source_text, source_id)
+    return await run_in_threadpool(_compare_page, state, *values, report=fragment)
 
 
 def _ref(text: str, article_id: str, side: str) -> ArticleRef:

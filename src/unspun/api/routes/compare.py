@@ -1,4 +1,7 @@
-"""``/api/compare``: align two articles (inline or library ids), as ``unspun compare --json``."""
+"""``/api/compare``: align two articles (inline or library ids), as ``unspun compare --json``.
+
+A compare runs in the check pool, as a check does (429, 504, 413 past the word limit).
+"""
 
 from __future__ import annotations
 
@@ -6,9 +9,10 @@ from typing import Any
 
 from fastapi import APIRouter, Depends
 
+from unspun.api import jobs
 from unspun.api.deps import State, require_json
+from unspun.api.routes.check import TICKET
 from unspun.api.schemas import CompareIn, errors
-from unspun.api.service import compare, resolve
 
 router = APIRouter(prefix="/api", tags=["compare"])
 
@@ -17,16 +21,15 @@ router = APIRouter(prefix="/api", tags=["compare"])
     "/compare",
     dependencies=[Depends(require_json('{"copy": {"text": "..."}, "source": {"id": "..."}}'))],
     summary="Compare two articles",
-    responses=errors(400, 404, 409, 413, 415, 422),
+    responses=errors(400, 404, 409, 413, 415, 422, 429, 500, 504),
 )
-def compare_articles(body: CompareIn, state: State) -> dict[str, Any]:
+async def compare_articles(body: CompareIn, state: State, ticket: str = TICKET) -> dict[str, Any]:
     """The ``unspun.compare/1`` report: every copy sentence, where it comes from, the shares."""
-    from unspun.report.json import compare_report
-
-    with state.store() as store:
-        copy = resolve(state, store, body.copy_, "copy")
-        source = resolve(state, store, body.source, "source")
-    c = compare(state, copy, source)
-    return compare_report(
-        c.copy, c.source, c.alignment, model=c.model, changes=c.changes, provenance=c.provenance
+    limit = state.settings.max_check_words
+    for side, ref in (("copy", body.copy_), ("source", body.source)):
+        if ref.text is not None:
+            jobs.limit_words(ref.text, limit, f"<{side}>")
+    report: dict[str, Any] = await state.run(
+        jobs.compare_json, body.copy_, body.source, ticket=ticket
     )
+    return report
