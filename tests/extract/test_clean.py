@@ -90,6 +90,10 @@ def test_article_sentences_are_not_boilerplate(line: str) -> None:
         ("By LENA ROTH, Associated Press", False),
         ("Harbour master Lena Roth (L) and mayor Kim Ode", True),
         ("Mayor Kim Ode (2nd R) greets the crew on the quay", True),
+        ("Mayor Kim Ode, left, and harbour master Lena Roth talk on the quay.", True),
+        ("Crews unload the ferry in Portland, Maine, Monday, July 16, 2018.", True),
+        ("The vote, right, was delayed until the council met again.", False),
+        ("The ferry sailed on Monday, and the crew said the sea was calm.", False),
         ("The mayor (left unnamed in the report) said the quay would reopen.", False),
     ],
 )

@@ -280,6 +280,15 @@ _CAPTION_END = re.compile(
 _PICTURED_AT = re.compile(
     r"\((?:(?:2nd|3rd|second|third|far)\s+)?(?:L|R|C|left|right|center|centre|from left|"
     r"L to R|L-R)\)"
+    r"|\b[A-Z][\w'’-]+, (?:(?:second|third|far) )?(?:left|right|center|centre), "
+    r"|, from left, "
+)
+# the agencies' caption: a scene, its place, then its weekday and full date with the year
+# ("… in Helsinki, Finland, Monday, July 16, 2018."); story text names a day without a year
+_PHOTO_DATED = re.compile(
+    r", (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), "
+    r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, "
+    r"(?:19|20)\d\d\b"
 )
 _CAPTION_START = re.compile(
     r"^\s*\(?(?:Photo|Photos|Image|Picture|Pictured|Photograph|Caption|Credit|Photo [Cc]redit|"
@@ -453,8 +462,8 @@ def is_caption(line: str) -> bool:
         return False
     if _CAPTION_START.match(text):  # a caption label or the agencies' "In this … photo"
         return True
-    if words <= 60 and _PICTURED_AT.search(text):  # "Putin (L) and Trump": who stands where
-        return True
+    if words <= 60 and (_PICTURED_AT.search(text) or _PHOTO_DATED.search(text)):
+        return True  # "Putin (L) and Trump", "…, left, …": who stands where; a dated scene
     end = text[-60:]
     if not (end.rstrip(" .").endswith(")") or any(key in end for key in _CREDIT_KEYS)):
         return False  # every caption ending below closes a bracket or names a credit
