@@ -111,7 +111,7 @@ def test_index_file_persists_and_reloads(library: tuple[Path, list[Article]]) ->
     last_id, generation = check_file(file)
     index = open_index(path)
     assert last_id == index.conn.execute("SELECT max(id) FROM idx_vectors").fetchone()[0]
-    assert generation == 0
+    assert generation == index._generation()
     assert index.sync_ann() == 0  # read back from the file: nothing to catch up
     distinct = index.conn.execute("SELECT count(DISTINCT h) FROM idx_vectors").fetchone()[0]
     assert index._ann is not None and len(index._ann) == distinct
@@ -140,6 +140,22 @@ def test_add_and_remove_are_incremental(
     reopened = open_index(path)  # the file written after the removal is current
     assert reopened.sync_ann() == 0
     assert all(doc != 8 for doc, _ in reopened.search_vectors(articles[7].title, articles[7].text))
+
+
+def test_file_of_another_library_is_reconciled(
+    library: tuple[Path, list[Article]], make_article: Callable[..., Article]
+) -> None:
+    """A library file replaced, its old vector index left beside it: never used as it is."""
+    path, _ = library
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    other = synthetic(make_article, 100, seed=2)
+    index = open_index(path)
+    add(index, other)
+    assert index.search_vectors(other[42].title, other[42].text)[0][0] == 43
+    distinct = index.conn.execute("SELECT count(DISTINCT h) FROM idx_vectors").fetchone()[0]
+    assert index._ann is not None and len(index._ann) == distinct
+    assert same_top(index, other[::10]) >= 0.98
 
 
 @pytest.mark.parametrize("damage", ["missing", "truncated", "flipped", "garbage"])

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import secrets
 import sqlite3
 import zlib
 from collections import Counter
@@ -110,6 +111,16 @@ def _drop_vectors(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
     conn.execute("UPDATE idx_docs SET vectors = 0 WHERE vectors != 0")
     conn.execute("UPDATE idx_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+    _new_epoch(conn)
+
+
+def _new_epoch(conn: sqlite3.Connection) -> None:
+    """Draw the random number that tells this library's vectors from any other's (an index
+    file left beside a library that was replaced, or whose vectors were dropped)."""
+    conn.execute(
+        "INSERT OR REPLACE INTO idx_meta (key, value) VALUES ('vectors_epoch', ?)",
+        (str(secrets.randbits(40)),),
+    )
 
 
 def _static_vectors(conn: sqlite3.Connection, cfg: RetrieveConfig) -> None:
@@ -179,7 +190,10 @@ class SourceIndex:
                     ("generation", "0"),
                 ],
             )
+            _new_epoch(self.conn)
             return
+        if "vectors_epoch" not in meta:
+            _new_epoch(self.conn)
         version = int(meta.get("schema_version", "0"))
         while version in _MIGRATIONS and version < SCHEMA_VERSION:
             _MIGRATIONS[version](self.conn, self.cfg)
@@ -531,8 +545,15 @@ class SourceIndex:
         return rank_documents(neighbours, docs_of, self.cfg)
 
     def _generation(self) -> int:
-        row = self.conn.execute("SELECT value FROM idx_meta WHERE key = 'generation'").fetchone()
-        return int(row[0]) if row else 0
+        """The generation (moves when articles go) combined with the vectors' epoch (drawn
+        anew when they are dropped, different for every library): a vector index file with
+        another value is reconciled with the library before it is used."""
+        meta = dict(
+            self.conn.execute(
+                "SELECT key, value FROM idx_meta WHERE key IN ('generation', 'vectors_epoch')"
+            )
+        )
+        return (int(meta.get("vectors_epoch", 0)) << 22) + int(meta.get("generation", 0))
 
     # -- helpers ------------------------------------------------------------------------
 
