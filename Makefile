@@ -53,6 +53,7 @@ bench: setup
 	$(PY) benchmarks/run.py --out docs/benchmarks.md
 	$(PY) benchmarks/serve.py --out docs/benchmarks.md
 	$(PY) benchmarks/peers.py --out docs/benchmarks.md
+	$(PY) benchmarks/vectors.py --out docs/benchmarks.md
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm demo-check.html fuzz-report.json .pytest_cache .ruff_cache .mypy_cache

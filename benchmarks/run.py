@@ -382,9 +382,8 @@ def bench_scale(data: Path, args: argparse.Namespace) -> list[dict]:
         rows.append(
             {
                 "what": "sentence vectors",
-                "figure": "not indexed (--no-vectors): embedding 8 sentences of every article "
-                "runs at about 290 sentences per CPU-second, some 45 minutes per 100k articles "
-                "on one core",
+                "figure": "not indexed (--no-vectors); `unspun add` now embeds them as it adds "
+                "(see Sentence vectors and the ANN index, below)",
             }
         )
     else:
@@ -613,7 +612,7 @@ def markdown(
         elif name in earlier:  # --only: the sections not rerun keep their earlier figures
             lines += [f"## {name}", "", *earlier[name], ""]
     lines.append(f"Benchmark time of this run: {time.time() - started:.0f} s.")
-    kept = (_kept_section(args.out, name) for name in ("serve", "peers", "batch"))
+    kept = (_kept_section(args.out, name) for name in ("serve", "peers", "batch", "vectors"))
     return "\n".join(lines) + "\n" + "".join(kept)
 
 

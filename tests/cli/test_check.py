@@ -27,12 +27,35 @@ def db(tmp_path: Path) -> Path:
 
 
 def test_add_builds_the_source_index(db: Path) -> None:
+    """Words and sentence vectors, and the vector index file beside the library."""
     import sqlite3
 
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT count(*) FROM idx_docs").fetchone()[0] == 3
-    assert conn.execute("SELECT count(*) FROM idx_docs WHERE vectors = 1").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM idx_docs WHERE vectors = 1").fetchone()[0] == 3
+    assert conn.execute("SELECT count(*) FROM idx_vectors").fetchone()[0] == 3 * 8
     conn.close()
+    assert Path(f"{db}.vectors.usearch").is_file()
+
+
+def test_add_no_vectors_then_index(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "plain.db"
+    assert run(path, "add", "-q", "--no-vectors", str(DEMO)).exit_code == 0
+    conn = sqlite3.connect(path)
+    articles = conn.execute("SELECT count(*) FROM idx_docs").fetchone()[0]
+    assert articles >= 4
+    assert conn.execute("SELECT count(*) FROM idx_vectors").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM idx_docs WHERE vectors = 0").fetchone()[0] == articles
+    assert not Path(f"{path}.vectors.usearch").exists()
+    result = run(path, "index")
+    assert result.exit_code == 0, result.output
+    assert f"{articles} embedded" in result.output and "0 without vectors" in result.output
+    assert conn.execute("SELECT count(*) FROM idx_docs WHERE vectors = 0").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM idx_vectors").fetchone()[0] > articles
+    conn.close()
+    assert Path(f"{path}.vectors.usearch").is_file()
 
 
 def test_check_json_lists_the_sources(db: Path) -> None:

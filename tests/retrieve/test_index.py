@@ -108,13 +108,14 @@ def test_unrelated_text_finds_no_shingle_evidence(
     assert index.search_shingles("Completely different words about nothing in particular") == []
 
 
-def test_vectors_find_a_paraphrase_and_are_deferred_by_default(
+def test_vectors_find_a_paraphrase_and_may_be_deferred(
     make_article: Callable[..., Article],
     stories: list[Article],
 ) -> None:
     conn = sqlite3.connect(":memory:")
     embedder = BagOfWordsEmbedder()
-    index = SourceIndex(conn, RetrieveConfig(vector_min_cosine=0.3), embedder)
+    cfg = RetrieveConfig(vector_min_cosine=0.3, vectors_at_add=False)
+    index = SourceIndex(conn, cfg, embedder)
     index.ensure_schema()
     index.add_many(stories)
     assert embedder.calls == 0
@@ -135,7 +136,7 @@ def test_vectors_find_a_paraphrase_and_are_deferred_by_default(
 def test_vectors_at_add(stories: list[Article]) -> None:
     conn = sqlite3.connect(":memory:")
     embedder = BagOfWordsEmbedder()
-    index = SourceIndex(conn, RetrieveConfig(vectors_at_add=True), embedder)
+    index = SourceIndex(conn, RetrieveConfig(), embedder)  # vectors at add by default
     index.ensure_schema()
     index.add(stories[0])
     assert embedder.calls == 1

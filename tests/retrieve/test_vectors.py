@@ -43,7 +43,9 @@ def test_search_sums_best_cosines_per_document() -> None:
     base = rng.normal(size=(4, 384)).astype(np.float32)
     base /= np.linalg.norm(base, axis=1, keepdims=True)
     m.vectors = base.astype(np.float16)
-    m.docs = np.array([1, 1, 2, 3])
+    m.keys = np.array([10, 11, 12, 13])
+    m.docs_of = {10: [1], 11: [1, 4], 12: [2], 13: [3]}  # sentence 11 is in two documents
     ranked = m.search(base[:2], RetrieveConfig(vector_neighbours=3, vector_min_cosine=0.5))
     assert ranked[0][0] == 1 and abs(ranked[0][1] - 2.0) < 0.01
+    assert ranked[1][0] == 4 and abs(ranked[1][1] - 1.0) < 0.01
     assert all(doc != 3 for doc, _ in ranked)

@@ -55,9 +55,9 @@ def check(
     """Find the sources of ARTICLE in the library, verbatim or spun, best first.
 
     ARTICLE is a file (text or HTML), - for standard input, or the id (or a unique id
-    prefix) of an article in the library. Articles added since the last `unspun index`
-    are indexed first; sentence vectors still missing are computed for up to 200 of them
-    (run `unspun index` after a large `unspun add`).
+    prefix) of an article in the library. Articles the index lacks (added by other tools)
+    are indexed first; sentence vectors still missing (`unspun add --no-vectors`) are
+    computed for up to 2,000 of them (run `unspun index` for more).
     """
     from unspun.pipeline import CheckConfig, check_article, load_resources, sync_index
     from unspun.retrieve.index import SourceIndex
@@ -175,24 +175,35 @@ def _is_date(value: str) -> bool:
 @click.option("--rebuild", is_flag=True, help="Drop the source index and build it again.")
 @click.pass_context
 def index(ctx: click.Context, no_vectors: bool, rebuild: bool) -> None:
-    """Bring the library's source index up to date: index articles added by older tools, and
-    compute the sentence vectors `unspun add` defers (about 300 sentences a second)."""
-    from unspun.pipeline import CheckConfig, load_resources, sync_index
+    """Bring the library's source index up to date: index articles added by older tools,
+    compute the sentence vectors of articles added with `unspun add --no-vectors` (some
+    4,000 sentences a second), and bring the vector index file beside the library along."""
+    from unspun.errors import ModelUnavailable
+    from unspun.pipeline import CheckConfig, sync_index
     from unspun.retrieve.index import SourceIndex
+    from unspun.retrieve.static import load_static
     from unspun.retrieve.sync import drop_index, pending_vectors
 
     cfg = CheckConfig()
-    resources = load_resources(cfg, use_model=not no_vectors)
-    for note in resources.notes:
-        click.echo(f"unspun: {note}", err=True)
+    embedder = None
+    if not no_vectors:
+        try:
+            embedder = load_static()
+        except ModelUnavailable as exc:
+            click.echo(f"unspun: {exc}; indexing without sentence vectors", err=True)
     with open_library(ctx) as store:
         if rebuild:
             drop_index(store.conn)
-        idx = SourceIndex(store.conn, cfg.retrieve, resources.embedder)
+            from unspun.retrieve.ann import ann_path
+
+            if (path := ann_path(store.conn)) is not None:
+                path.unlink(missing_ok=True)
+        idx = SourceIndex(store.conn, cfg.retrieve, embedder)
         added = sync_index(store, idx)
         embedded = 0
-        if resources.embedder is not None:
+        if embedder is not None:
             embedded = _embed_all(store, idx)
+            idx.sync_ann()
         click.echo(
             f"source index: {len(idx)} articles ({added} newly indexed, {embedded} embedded, "
             f"{pending_vectors(idx)} without vectors)"

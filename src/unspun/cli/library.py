@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -31,6 +31,9 @@ from unspun.config import ExtractConfig
 from unspun.extract.sources import STDIN, expand_paths, format_of, read_inputs
 from unspun.model import Article, Rejected
 from unspun.store import AddSummary, ArticleRow, SqliteStore
+
+if TYPE_CHECKING:
+    from unspun.retrieve.index import SourceIndex
 
 PROGRESS_MIN_INPUTS = 20  # show a progress bar from this many files (or any CSV/JSONL/WARC)
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
@@ -80,6 +83,11 @@ def extract_config(columns: tuple[str, ...]) -> ExtractConfig:
     help="CSV/JSONL column mapping, e.g. --column text=body --column site=source "
     "(fields: text, id, title, url, site, date, fetched).",
 )
+@click.option(
+    "--no-vectors",
+    is_flag=True,
+    help="Skip the sentence vectors (a third faster); `unspun index` computes them later.",
+)
 @click.pass_context
 def add(
     ctx: click.Context,
@@ -87,11 +95,14 @@ def add(
     quiet: bool,
     as_json: bool,
     columns: tuple[str, ...],
+    no_vectors: bool,
 ) -> None:
     """Add articles to the library: files, directories, globs, or - for stdin.
 
-    Text, HTML, CSV, JSONL and WARC (optionally gzipped). Adding the same content again is a
-    no-op. Exits 1 when some input could not be added.
+    Text, HTML, CSV, JSONL and WARC (optionally gzipped). Each article is stored, indexed
+    for the shingle and full-text retrievers, and 8 of its sentences embedded for the
+    paraphrase retriever (unless --no-vectors). Adding the same content again is a no-op.
+    Exits 1 when some input could not be added.
     """
     cfg = extract_config(columns)
     total, many = _count_inputs(paths)
@@ -99,11 +110,12 @@ def add(
         raise click.ClickException(f"no input files found in {' '.join(paths)}")
     items = read_inputs(paths, cfg)
     with open_library(ctx, create=True) as store:
-        _attach_index(store)
+        index = _attach_index(store, vectors=not no_vectors)
         if many and not as_json and sys.stderr.isatty():
             summary = _add_with_progress(store, items, total)
         else:
             summary = store.add_many(items)
+        index.sync_ann()
         if as_json:
             click.echo(json.dumps(_summary_dict(summary, store), indent=2, ensure_ascii=False))
         else:
@@ -114,15 +126,25 @@ def add(
         ctx.exit(1)
 
 
-def _attach_index(store: SqliteStore) -> None:
-    """Keep the source index (shingles, full text) in step as articles are added or removed;
-    sentence vectors are deferred to `unspun index` (or the next `unspun check`)."""
+def _attach_index(store: SqliteStore, vectors: bool = True) -> SourceIndex:
+    """Keep the source index (shingles, full text and, with ``vectors``, the sentence vectors
+    of the static embedding) in step as articles are added or removed. Call the index's
+    ``sync_ann()`` once the changes are committed, to bring the vector index file along."""
+    from unspun.errors import ModelUnavailable
     from unspun.retrieve.config import RetrieveConfig
     from unspun.retrieve.index import SourceIndex
+    from unspun.retrieve.static import load_static
 
-    index = SourceIndex(store.conn, RetrieveConfig())
+    embedder = None
+    if vectors:
+        try:
+            embedder = load_static()
+        except ModelUnavailable as exc:
+            click.echo(f"unspun: {exc}; adding without sentence vectors", err=True)
+    index = SourceIndex(store.conn, RetrieveConfig(), embedder)
     index.ensure_schema()
     store.attach(index)
+    return index
 
 
 def _count_inputs(paths: tuple[str, ...]) -> tuple[int | None, bool]:
@@ -345,10 +367,11 @@ def _print_list(console: Console, title: str, lines: list[str]) -> None:
 def rm(ctx: click.Context, article_ids: tuple[str, ...]) -> None:
     """Remove articles from the library (by id or unique id prefix)."""
     with open_library(ctx) as store:
-        _attach_index(store)
+        index = _attach_index(store)
         for ref in article_ids:
             article = store.remove(ref)
             click.echo(f"removed {article.id} {article.title}".rstrip())
+        index.sync_ann()
 
 
 # -- reclean -----------------------------------------------------------------------------
@@ -366,8 +389,9 @@ def reclean(ctx: click.Context, as_json: bool) -> None:
     listed by `unspun show`. Re-adding the original files applies every rule of extraction.
     """
     with open_library(ctx) as store:
-        _attach_index(store)
+        index = _attach_index(store)
         summary = store.reclean()
+        index.sync_ann()
         placed = _replace_families(store) if summary.changed else 0
     if as_json:
         click.echo(json.dumps(dataclasses.asdict(summary), indent=2))

@@ -106,7 +106,7 @@ class CheckConfig:
     same_event_cosine: float = 0.6
     same_event_names: float = 0.25
     changes: bool = True  # run the change detector for every source in the cover
-    lazy_vectors: int = 200  # embed at most this many pending library articles during a check
+    lazy_vectors: int = 2000  # embed at most this many pending library articles during a check
     retrieve: RetrieveConfig = field(default_factory=RetrieveConfig)
     align: AlignConfig = field(default_factory=AlignConfig)
     change: ChangeConfig = field(default_factory=ChangeConfig)

@@ -45,11 +45,13 @@ class RetrieveConfig:
     passage_hits: int = 10  # documents kept per window
     passage_windows: int = 48  # at most this many windows (an even sample of a long page)
     # Vector retriever (paraphrase): a few sentences per article, embedded.
+    vector_model: str = "static"  # index: "static" (distilled from MiniLM) or "minilm" itself
     vector_sentences: int = 8  # index: sentences embedded per article (title + lede + sample)
     vector_query_sentences: int = 32  # query sentences embedded
     vector_neighbours: int = 20  # nearest sentences kept per query sentence
     vector_min_cosine: float = 0.5  # weaker neighbours are no evidence
-    vectors_at_add: bool = False  # embed at add time (slow) or later, with index_vectors()
+    vectors_at_add: bool = True  # embed as articles are added, or later with index_vectors()
+    vector_ann: bool = True  # search the approximate (HNSW) index, not every stored vector
     # Fusion.
     k_per_retriever: int = 50  # candidates each retriever hands to the fusion
     rrf_k: int = 10  # reciprocal-rank fusion constant (small: a top rank stays decisive)
@@ -62,4 +64,7 @@ class RetrieveConfig:
 
     def index_key(self) -> str:
         """The settings that shape the stored index, as one string kept in ``idx_meta``."""
-        return f"shingles={self.shingle_size}/{self.shingle_sample};vectors={self.vector_sentences}"
+        return (
+            f"shingles={self.shingle_size}/{self.shingle_sample};"
+            f"vectors={self.vector_sentences}/{self.vector_model}"
+        )

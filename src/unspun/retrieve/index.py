@@ -12,7 +12,10 @@ Tables::
                   sampled-shingle count, whether its vectors are in, its text (zlib)
     idx_shingles  (shingle hash, doc): the inverted index of sampled word n-gram shingles
     idx_fts       FTS5, contentless: title and body words for BM25
-    idx_vectors   (doc, float16 sentence vector): a few sentence embeddings per article
+    idx_vectors   (doc, sentence hash h, float16 sentence vector): a few sentence embeddings
+                  per article; its
+                  ids are never reused (AUTOINCREMENT), so the approximate index beside the
+                  library (:mod:`unspun.retrieve.ann`) can catch up with it incrementally
 
 The zlib copy of the text lets :meth:`remove` take the words back out of the contentless FTS
 table and the shingle index, and lets vectors be computed later, without asking the store.
@@ -20,7 +23,9 @@ table and the shingle index, and lets vectors be computed later, without asking 
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import secrets
 import sqlite3
 import zlib
 from collections import Counter
@@ -30,6 +35,7 @@ import numpy as np
 
 from unspun.errors import SchemaError
 from unspun.model import Article
+from unspun.retrieve.ann import VectorAnn, ann_path, load_usearch
 from unspun.retrieve.candidates import Candidate, fuse
 from unspun.retrieve.config import RetrieveConfig
 from unspun.retrieve.fts import SCHEMA as FTS_SCHEMA
@@ -49,15 +55,18 @@ from unspun.retrieve.fts import (
 from unspun.retrieve.shingles import as_signed, overlap, shingle_hashes, words
 from unspun.retrieve.vectors import (
     Embedder,
+    SentenceCache,
     VectorMatrix,
     index_sentences,
     query_sentences,
+    rank_documents,
+    sentence_key,
     to_blob,
 )
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2  # bump, with a migration in _MIGRATIONS, when the tables change
+SCHEMA_VERSION = 3  # bump, with a migration in _MIGRATIONS, when the tables change
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS idx_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS idx_docs (doc INTEGER PRIMARY KEY, article_id TEXT NOT NULL "
@@ -65,9 +74,10 @@ SCHEMA = (
     "CREATE INDEX IF NOT EXISTS idx_docs_pending ON idx_docs (vectors) WHERE vectors = 0",
     "CREATE TABLE IF NOT EXISTS idx_shingles (h INTEGER NOT NULL, doc INTEGER NOT NULL, "
     "PRIMARY KEY (h, doc)) WITHOUT ROWID",
-    "CREATE TABLE IF NOT EXISTS idx_vectors (id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, "
-    "vec BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS idx_vectors (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+    "doc INTEGER NOT NULL, h INTEGER NOT NULL, vec BLOB NOT NULL)",
     "CREATE INDEX IF NOT EXISTS idx_vectors_doc ON idx_vectors (doc)",
+    "CREATE INDEX IF NOT EXISTS idx_vectors_h ON idx_vectors (h)",
     *FTS_SCHEMA,
 )
 RETRIEVERS = ("shingles", "bm25", "rare", "passages", "vectors")
@@ -82,7 +92,7 @@ def _unpack(blob: bytes) -> tuple[str, str]:
     return title, text
 
 
-def _count_terms(conn: sqlite3.Connection) -> None:
+def _count_terms(conn: sqlite3.Connection, cfg: RetrieveConfig) -> None:
     """Version 1 -> 2: document frequencies move from ``fts5vocab`` to ``idx_terms``."""
     df: Counter[str] = Counter()
     for (blob,) in conn.execute("SELECT text FROM idx_docs"):
@@ -93,15 +103,63 @@ def _count_terms(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE IF EXISTS idx_fts_vocab")
 
 
-_MIGRATIONS = {1: _count_terms}
+def _drop_vectors(conn: sqlite3.Connection) -> None:
+    """Forget every sentence vector: each article is embedded again (``index_vectors``)."""
+    conn.execute("DROP TABLE IF EXISTS idx_vectors")
+    for statement in SCHEMA:
+        if "idx_vectors" in statement:
+            conn.execute(statement)
+    conn.execute("UPDATE idx_docs SET vectors = 0 WHERE vectors != 0")
+    conn.execute("UPDATE idx_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+    _new_epoch(conn)
+
+
+def _new_epoch(conn: sqlite3.Connection) -> None:
+    """Draw the random number that tells this library's vectors from any other's (an index
+    file left beside a library that was replaced, or whose vectors were dropped)."""
+    conn.execute(
+        "INSERT OR REPLACE INTO idx_meta (key, value) VALUES ('vectors_epoch', ?)",
+        (str(secrets.randbits(40)),),
+    )
+
+
+def _static_vectors(conn: sqlite3.Connection, cfg: RetrieveConfig) -> None:
+    """Version 2 -> 3: the vectors are the static embedding's, in a table whose ids are never
+    reused; MiniLM's vectors of version 2 are dropped, to be embedded again."""
+    _drop_vectors(conn)
+    row = conn.execute("SELECT value FROM idx_meta WHERE key = 'index_key'").fetchone()
+    if row is not None and row[0].partition(";")[0] == cfg.index_key().partition(";")[0]:
+        conn.execute("UPDATE idx_meta SET value = ? WHERE key = 'index_key'", (cfg.index_key(),))
+
+
+_MIGRATIONS = {1: _count_terms, 2: _static_vectors}
+
+
+def vector_encoder(cfg: RetrieveConfig, embedder: Embedder | None) -> Embedder | None:
+    """What embeds the sentences the vector retriever indexes and looks up.
+
+    ``embedder`` turns the vectors on. When it is the packaged MiniLM (the aligner's model,
+    which callers hand over) and ``cfg.vector_model`` is ``"static"``, the static embedding
+    distilled from it takes its place (150 times faster; MiniLM still decides the alignment).
+    Any other embedder (a test's) is used as given.
+    """
+    if embedder is None:
+        return None
+    if cfg.vector_model == "static" and getattr(embedder, "name", "").startswith("minilm"):
+        from unspun.retrieve.static import load_static
+
+        embedder = load_static()
+    return SentenceCache(embedder)
 
 
 class SourceIndex:
     """Candidate-source retrieval over the library: shingles, BM25 and sentence vectors.
 
-    ``embedder`` is optional: without one the vector retriever is skipped. With one, vectors
-    are computed at :meth:`add` only when ``cfg.vectors_at_add`` is set; otherwise
-    :meth:`index_vectors` embeds the articles still pending, in bulk.
+    ``embedder`` is optional: without one the vector retriever is skipped (see
+    :func:`vector_encoder` for what embeds). With one, vectors are computed at :meth:`add`
+    when ``cfg.vectors_at_add`` is set (the default); :meth:`index_vectors` embeds the
+    articles still pending, in bulk. Vectors are searched through the approximate index
+    beside the library (:meth:`sync_ann` keeps it in step), or exactly without usearch.
     """
 
     def __init__(
@@ -112,8 +170,9 @@ class SourceIndex:
     ) -> None:
         self.conn = conn
         self.cfg = cfg or RetrieveConfig()
-        self.embedder = embedder
+        self.embedder = vector_encoder(self.cfg, embedder)
         self._matrix = VectorMatrix()
+        self._ann: VectorAnn | None = None
 
     # -- schema -------------------------------------------------------------------------
 
@@ -131,10 +190,13 @@ class SourceIndex:
                     ("generation", "0"),
                 ],
             )
+            _new_epoch(self.conn)
             return
+        if "vectors_epoch" not in meta:
+            _new_epoch(self.conn)
         version = int(meta.get("schema_version", "0"))
         while version in _MIGRATIONS and version < SCHEMA_VERSION:
-            _MIGRATIONS[version](self.conn)
+            _MIGRATIONS[version](self.conn, self.cfg)
             version += 1
             self.conn.execute(
                 "UPDATE idx_meta SET value = ? WHERE key = 'schema_version'", (str(version),)
@@ -145,7 +207,19 @@ class SourceIndex:
                 f"source index has schema version {version}, this unspun "
                 f"reads version {SCHEMA_VERSION}: rebuild the index (unspun index --rebuild)"
             )
-        if meta.get("index_key") != self.cfg.index_key():
+        key = self.conn.execute("SELECT value FROM idx_meta WHERE key = 'index_key'").fetchone()
+        stored = key[0] if key else ""
+        wanted = self.cfg.index_key()
+        if stored != wanted and stored.partition(";")[0] == wanted.partition(";")[0]:
+            log.warning(
+                "source index: sentence vectors were made with %s, the settings ask for %s: "
+                "they are dropped, to be embedded again (unspun index)",
+                stored.partition(";")[2],
+                wanted.partition(";")[2],
+            )
+            _drop_vectors(self.conn)
+            self.conn.execute("UPDATE idx_meta SET value = ? WHERE key = 'index_key'", (wanted,))
+        elif stored != wanted:
             raise SchemaError(
                 f"source index was built with {meta.get('index_key')}, the settings ask for "
                 f"{self.cfg.index_key()}: rebuild the index or use the settings it was built with"
@@ -224,12 +298,42 @@ class SourceIndex:
         flat = [s for group in sentences for s in group]
         vectors = self.embedder.encode(flat) if flat else np.zeros((0, 1), np.float32)
         blobs = iter(to_blob(vectors))
-        for (doc, _, _), group in zip(docs, sentences, strict=True):
-            self.conn.executemany(
-                "INSERT INTO idx_vectors (doc, vec) VALUES (?, ?)",
-                ((doc, next(blobs)) for _ in group),
-            )
-            self.conn.execute("UPDATE idx_docs SET vectors = 1 WHERE doc = ?", (doc,))
+        self.conn.executemany(
+            "INSERT INTO idx_vectors (doc, h, vec) VALUES (?, ?, ?)",
+            ((doc, sentence_key(s), next(blobs))
+             for (doc, _, _), group in zip(docs, sentences, strict=True) for s in group),
+        )  # fmt: skip
+        self.conn.executemany(
+            "UPDATE idx_docs SET vectors = 1 WHERE doc = ?", ((doc,) for doc, _, _ in docs)
+        )
+
+    def sync_ann(self, save: bool = True) -> int:
+        """Bring the approximate vector index in step with the committed vectors, and write
+        it beside the library when it changed; returns how many vectors it took in or out.
+        Call it after the transaction that added or removed articles has committed."""
+        if self.embedder is None or not self.cfg.vector_ann:
+            return 0
+        ann = self._vector_ann()
+        if ann is None:
+            return 0
+        changed = ann.sync(self.conn, self._generation())
+        if save:
+            ann.save()
+        return changed
+
+    def _vector_ann(self) -> VectorAnn | None:
+        if self._ann is None:
+            row = self.conn.execute("SELECT vec FROM idx_vectors LIMIT 1").fetchone()
+            if row is None:
+                return None
+            try:
+                load_usearch()
+            except ImportError:
+                log.warning("usearch is not installed: sentence vectors are searched exactly")
+                self.cfg = dataclasses.replace(self.cfg, vector_ann=False)
+                return None
+            self._ann = VectorAnn(len(row[0]) // 2, ann_path(self.conn))
+        return self._ann
 
     # -- reading ------------------------------------------------------------------------
 
@@ -386,20 +490,70 @@ class SourceIndex:
         ranked = sorted(score.items(), key=lambda x: (-x[1], x[0]))
         return [(d, round(s, 4)) for d, s in ranked]
 
-    def search_vectors(self, title: str, text: str) -> list[tuple[int, float]]:
+    def search_vectors(self, title: str, text: str, exact: bool = False) -> list[tuple[int, float]]:
+        """Documents with sentences near the query's, best first (:func:`rank_documents`):
+        through the approximate index, or by brute force when ``exact`` (or no usearch)."""
         if self.embedder is None:
-            return []
-        generation = self.conn.execute(
-            "SELECT value FROM idx_meta WHERE key = 'generation'"
-        ).fetchone()
-        self._matrix.refresh(self.conn, int(generation[0]) if generation else 0)
-        if len(self._matrix.docs) == 0:
             return []
         sentences = query_sentences(title, text, self.cfg)
         if not sentences:
             return []
+        if not exact and self.cfg.vector_ann:
+            self.sync_ann()
+            if self._ann is not None and self.cfg.vector_ann:
+                vectors = self.embedder.encode(sentences)
+                ranked = self._search_ann(self._ann, sentences, vectors)
+                return [(d, round(s, 4)) for d, s in ranked]
+            if self.cfg.vector_ann:  # no vectors stored yet
+                return []
+        self._matrix.refresh(self.conn, self._generation())
         ranked = self._matrix.search(self.embedder.encode(sentences), self.cfg)
         return [(d, round(s, 4)) for d, s in ranked]
+
+    def _search_ann(
+        self, ann: VectorAnn, sentences: list[str], queries: np.ndarray
+    ) -> list[tuple[int, float]]:
+        """The index's nearest sentences (twice as many as kept) and the stored copies of
+        each query sentence itself (by its hash: an HNSW graph leaves a few points out of
+        reach), scored again with the stored float16 vectors (the index holds int8); the
+        best ``cfg.vector_neighbours`` of each query sentence credit every document that
+        holds them."""
+        if not len(ann):
+            return []
+        keys, _ = ann.search(queries, 2 * self.cfg.vector_neighbours)
+        own = [sentence_key(s) for s in sentences]
+        wanted = sorted({int(k) for k in keys.ravel()} | set(own))
+        docs_of: dict[int, list[int]] = {}
+        vec_of: dict[int, bytes] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT h, doc, vec FROM idx_vectors WHERE h IN ({marks})"
+            for key, doc, blob in self.conn.execute(sql, chunk):
+                docs_of.setdefault(key, []).append(doc)
+                vec_of.setdefault(key, blob)
+        if not vec_of:
+            return []
+        order = list(vec_of)
+        stored = np.frombuffer(b"".join(vec_of.values()), dtype=np.float16).reshape(len(order), -1)
+        exact = queries.astype(np.float32) @ stored.astype(np.float32).T
+        column = {key: j for j, key in enumerate(order)}
+        neighbours = []
+        for qi, row in enumerate(keys.tolist()):
+            near = {(float(exact[qi, column[k]]), k) for k in (*row, own[qi]) if k in column}
+            neighbours.append(sorted(near, reverse=True)[: self.cfg.vector_neighbours])
+        return rank_documents(neighbours, docs_of, self.cfg)
+
+    def _generation(self) -> int:
+        """The generation (moves when articles go) combined with the vectors' epoch (drawn
+        anew when they are dropped, different for every library): a vector index file with
+        another value is reconciled with the library before it is used."""
+        meta = dict(
+            self.conn.execute(
+                "SELECT key, value FROM idx_meta WHERE key IN ('generation', 'vectors_epoch')"
+            )
+        )
+        return (int(meta.get("vectors_epoch", 0)) << 22) + int(meta.get("generation", 0))
 
     # -- helpers ------------------------------------------------------------------------
 
