@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import random
 import statistics
 import time
@@ -55,6 +54,7 @@ from unspun.evaluate.pan13 import read_document, read_pairs
 from unspun.model import Article, Rejected
 from unspun.pipeline import CheckConfig, CheckResources, check_article, load_resources
 from unspun.retrieve.index import SCHEMA_VERSION, SourceIndex
+from unspun.retrieve.static import cache_dir
 from unspun.store import SqliteStore, open_store
 
 log = logging.getLogger(__name__)
@@ -68,11 +68,6 @@ TOP = 5
 # not counted against the listed ones ranked after it. Obfuscated unlisted sources share
 # fewer and still count against: the figure is a lower bound.
 EVIDENT = 50
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("UNSPUN_CACHE") or os.environ.get("XDG_CACHE_HOME")
-    return Path(base) / "unspun" if base else Path.home() / ".cache" / "unspun"
 
 
 @dataclass(frozen=True, slots=True)
