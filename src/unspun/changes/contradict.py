@@ -199,14 +199,11 @@ def _same_object(
     at = next((j for j, w in enumerate(cw) if fold(w.text) == subject), None)
     if at is None:
         return None
-    lower = {fold(w.text) for x in every for w in x.words if not w.text[:1].isupper()}
+    source = [w for x in every for w in x.words]
+    capitals = {fold(w.text) for w in source if w.text[:1].isupper()}
+    names = capitals - {fold(w.text) for w in source if not w.text[:1].isupper()}
     rest = [w for w in cw[at + 1 :] if w.content]
-    while (
-        rest
-        and rest[0].text[:1].isupper()
-        and fold(rest[0].text) not in lower
-        and any(fold(rest[0].text) in {fold(w.text) for w in x.words} for x in every)
-    ):
+    while rest and rest[0].text[:1].isupper() and fold(rest[0].text) in names:
         rest = rest[1:]  # the rest of a name: "Mayor Rita Moss"
     if not rest:
         return None
