@@ -20,12 +20,12 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from unspun.align.config import AlignConfig  # noqa: E402
-from unspun.align.embed import load_embedder  # noqa: E402
-from unspun.changes.support import source_sentences  # noqa: E402
-from unspun.config import ExtractConfig  # noqa: E402
-from unspun.extract import read_inputs  # noqa: E402
-from unspun.model import Article  # noqa: E402
+from unspun.align.config import AlignConfig
+from unspun.align.embed import load_embedder
+from unspun.changes.support import source_sentences
+from unspun.config import ExtractConfig
+from unspun.extract import read_inputs
+from unspun.model import Article
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "helsinki_articles.csv"
 
